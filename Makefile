@@ -1,0 +1,55 @@
+# rnn-tutorial: the two commands a learner needs are `make lab` and `make test`.
+# Both create .venv from the pins in requirements.txt when it is missing or stale.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Jupyter refuses to run as root unless told; CI machines and containers run as root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+LAB_ARGS ?=
+
+.PHONY: venv lab test lint unit notebooks regen nav lock clean
+
+venv: $(STAMP)  ## create or update .venv from the pins
+
+$(STAMP): requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else f"Python 3.11 or newer is needed; $(PYTHON) is {v.major}.{v.minor}. Try: make PYTHON=python3.12 ...")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
+	touch $@
+
+lab: venv  ## open JupyterLab on notebooks/
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(ROOT_FLAG) $(LAB_ARGS)
+
+test: lint unit  ## ruff, then pytest: unit tests and every notebook under nbval
+
+lint: venv
+	$(BIN)/ruff check rnn_tutorial tests tools notebooks conftest.py
+
+unit: venv
+	$(BIN)/python -m pytest
+
+notebooks: venv  ## only the notebooks, under nbval
+	$(BIN)/python -m pytest notebooks
+
+regen: venv nav  ## re-execute every notebook in place, top to bottom, in the pinned environment
+	$(BIN)/python tools/notebooks.py regen
+
+nav: venv  ## rewrite the navigation, Colab badges and setup-cell installs of the notebooks
+	$(BIN)/python tools/notebooks.py nav
+
+lock: ## re-resolve requirements.txt from requirements.in in a fresh environment
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -r requirements.in
+	{ echo "# Exact versions for CI and make venv, resolved from requirements.in by 'make lock'."; \
+	  echo "# environment.yml names the same versions (tests/test_environment.py checks)."; \
+	  .lock-venv/bin/python -m pip freeze --all --exclude pip; } > requirements.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,98 @@
+"""Checks shown in the notebooks: quality bars for trained models, and exercise self-checks.
+
+A *bar* check prints a measured figure next to the bar it must meet and
+raises `AssertionError` when it misses, so CI fails the notebook. The figure
+itself may move in its last digits between CPUs; the printed form
+``... (bar: ...)`` is the one place the test configuration masks those digits.
+
+An *exercise* check takes your answer, prints whether it is right and, when it
+is not, what is most likely wrong, and returns True or False. It never raises
+on a wrong answer, so you can keep trying.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable
+
+import numpy as np
+
+from rnn_tutorial.series import autocorrelation
+from rnn_tutorial.text import tokenize
+
+
+def check_bar(name: str, value: float, *, at_least: float | None = None, at_most: float | None = None,
+              percent: bool = True) -> None:
+    """Print `name: value (bar: ...)` and raise AssertionError if the value is outside the bar."""
+    if at_least is None and at_most is None:
+        raise ValueError("give at_least, at_most or both")
+    value = float(value)
+    if not np.isfinite(value):
+        raise AssertionError(f"{name} is {value}, not a finite number")
+    scale, unit = (100, "%") if percent else (1, "")
+
+    def show(v):
+        return f"{v * scale:.1f}{unit}" if percent else f"{v:.4g}"
+
+    parts = []
+    if at_least is not None:
+        parts.append(f">= {show(at_least)}")
+    if at_most is not None:
+        parts.append(f"<= {show(at_most)}")
+    bar = " and ".join(parts)
+    print(f"{name}: {show(value)} (bar: {bar})")
+    if (at_least is not None and value < at_least) or (at_most is not None and value > at_most):
+        raise AssertionError(f"{name} = {show(value)} misses its bar ({bar})")
+
+
+def _feedback(ok: bool, message: str) -> bool:
+    print(("Correct! " if ok else "Not yet: ") + message)
+    return ok
+
+
+# ---------------------------------------------------------------------------
+# Notebook 01
+# ---------------------------------------------------------------------------
+
+GYM_SENTENCE = "I love to go to the gym"
+
+
+def check_reordering(answer, original: str = GYM_SENTENCE) -> bool:
+    """Exercise 01.1: a new order of exactly the words of `original`."""
+    if not isinstance(answer, str) or not answer.strip():
+        return _feedback(False, f"write your sentence as a str, e.g. answer = \"...\"; got {answer!r}")
+    mine, theirs = tokenize(answer), tokenize(original)
+    if mine == theirs:
+        return _feedback(False, "that is the original order; move at least one word")
+    missing = list((Counter(theirs) - Counter(mine)).elements())
+    extra = list((Counter(mine) - Counter(theirs)).elements())
+    if missing or extra:
+        return _feedback(False, f"use exactly the words of {original!r}: missing {missing}, extra {extra}")
+    return _feedback(True, "same bag of words, different sequence: an order-blind model cannot tell them apart.")
+
+
+def check_autocorrelation(fn: Callable) -> bool:
+    """Exercise 01.2: `fn(x, lag)` returns the autocorrelation of the 1-D array `x` at `lag`."""
+    if not callable(fn):
+        return _feedback(False, f"pass your function itself, e.g. check_autocorrelation(my_fn); got {fn!r}")
+    rng = np.random.default_rng(1)
+    cases = [(np.array([1.0, 2.0, 3.0, 4.0, 5.0]), 1), (10 + rng.standard_normal(50), 1),
+             (np.sin(np.arange(40) / 3.0) + 5, 2), (np.sin(np.arange(40) / 3.0) + 5, 5)]
+    for x, lag in cases:
+        try:
+            got = float(fn(x.copy(), lag))
+        except Exception as error:  # show the learner their own error, briefly
+            return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+        want = autocorrelation(x, lag)
+        if np.isclose(got, want, atol=1e-6):
+            continue
+        centred = x - x.mean()
+        if np.isclose(got, np.sum(x[:-lag] * x[lag:]) / np.sum(x**2), atol=1e-6):
+            return _feedback(False, "subtract the mean from x before multiplying values")
+        if np.isclose(got, np.sum(centred[:-lag] * centred[lag:]), atol=1e-6):
+            return _feedback(False, "divide by the sum of squared centred values, so the result lies in [-1, 1]")
+        if np.isclose(got, np.corrcoef(x[:-lag], x[lag:])[0, 1], atol=1e-6):
+            return _feedback(False, "close: centre and scale with the whole series, not each shifted half")
+        return _feedback(False, f"for x = {np.round(x[:4], 3).tolist()}... and lag {lag}, "
+                                f"expected {want:.4f}, got {got:.4f}")
+    return _feedback(True, "order-blind statistics (mean, spread) miss what this number measures.")

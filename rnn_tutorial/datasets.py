@@ -1,0 +1,171 @@
+"""Every data set of the series: generated from a seed, or read from `rnn_tutorial/data/`.
+
+Nothing is downloaded. Shipped files are read with `importlib.resources`, so
+they are found from any working directory (and in Colab) once the package is
+installed; `rnn_tutorial/data/README.md` gives each file's source and licence.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+# ---------------------------------------------------------------------------
+# Notebook 01: real sentences and their shuffled copies
+# ---------------------------------------------------------------------------
+
+# Each template is a list of slots; a slot is a tuple of words that may fill it.
+# Every filled template is a grammatical sentence. Its *tag* sequence (which
+# slot each word came from) tells whether a word order is one of the grammar's.
+_A = ("a",)
+_THE = ("the",)
+_TO = ("to",)
+SENTENCE_TEMPLATES = {
+    "likes": [("I", "you", "we", "they"), ("love", "like", "want", "need", "hate"), _TO,
+              ("go", "walk", "run", "drive", "cycle"), _TO, _THE,
+              ("gym", "park", "shop", "beach", "library", "station", "office", "market")],
+    "animals": [_THE, ("small", "big", "old", "young", "happy", "lazy"),
+                ("dog", "cat", "horse", "bird", "fox", "cow"),
+                ("chased", "found", "watched", "carried", "dropped", "liked"), _THE,
+                ("ball", "stick", "bone", "hat", "box", "rope")],
+    "work": [("Chirag", "Priya", "Maria", "John", "Aiko", "Omar"), ("worked", "studied", "taught", "met"),
+             ("at",), ("Microsoft", "Google", "Infosys", "Oxford"), ("in",),
+             ("India", "France", "Japan", "Brazil", "Kenya", "Canada")],
+    "habits": [("I", "you", "we", "they"), ("buy", "make", "paint", "find"), _A,
+               ("small", "big", "old", "red", "blue", "new"), ("ball", "hat", "box", "kite", "cake", "lamp"),
+               ("every",), ("morning", "evening", "day", "week", "night")],
+}
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Sentences (str) with one label each: `labels` is `(batch,)`."""
+
+    texts: list[str]
+    labels: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+def _all_sentences() -> list[tuple[tuple[str, ...], tuple[tuple[str, int], ...]]]:
+    """Every sentence of the grammar with its tags (template name, slot index), in a fixed order."""
+    out = []
+    for name, slots in SENTENCE_TEMPLATES.items():
+        for words in itertools.product(*slots):
+            tags = tuple((name, i) for i in range(len(slots)))
+            out.append((words, tags))
+    return out
+
+
+def _tag_sequences() -> set[tuple[str, ...]]:
+    """The word classes in grammatical order, per template (a word's class is its slot's word tuple)."""
+    return {tuple(" ".join(slot) for slot in slots) for slots in SENTENCE_TEMPLATES.values()}
+
+
+def shuffle_words(words: tuple[str, ...], rng: np.random.Generator, max_tries: int = 100) -> tuple[str, ...]:
+    """A reordering of `words` that the grammar does not allow (so it is surely not a sentence)."""
+    slots = _slots_of(words)
+    grammatical = _tag_sequences()
+    for _ in range(max_tries):
+        order = rng.permutation(len(words))
+        if tuple(slots[i] for i in order) not in grammatical:
+            return tuple(words[i] for i in order)
+    raise RuntimeError(f"found no ungrammatical order of {words} in {max_tries} tries")
+
+
+def _slots_of(words: tuple[str, ...]) -> list[str]:
+    for slots in SENTENCE_TEMPLATES.values():
+        if len(slots) == len(words) and all(w in s for w, s in zip(words, slots)):
+            return [" ".join(s) for s in slots]
+    raise ValueError(f"not a sentence of the grammar: {' '.join(words)!r}")
+
+
+def shuffled_sentences(n_train: int = 4000, n_test: int = 1000, seed: int = 0) -> tuple[Sentences, Sentences]:
+    """Real sentences (label 1) and the same words shuffled (label 0), for notebook 01.
+
+    Each set is made of pairs: item `2k` is a real sentence and item `2k + 1` its
+    shuffled copy, so both labels are exactly balanced and every pair has one
+    bag of words. No real sentence is in both sets.
+
+    Args:
+        n_train, n_test: number of sentences, even (half real, half shuffled).
+
+    Returns:
+        `(train, test)`, two `Sentences`.
+    """
+    for name, n in (("n_train", n_train), ("n_test", n_test)):
+        if not isinstance(n, int) or n < 2 or n % 2:
+            raise ValueError(f"{name} must be an even int >= 2; got {n!r}")
+    pool = _all_sentences()
+    if (n_train + n_test) // 2 > len(pool):
+        raise ValueError(f"n_train + n_test must be at most {2 * len(pool)} (the grammar's size x 2)")
+    rng = np.random.default_rng(seed)
+    chosen = rng.permutation(len(pool))[: (n_train + n_test) // 2]
+    real = [pool[i][0] for i in chosen]
+    sets = []
+    for part in (real[: n_train // 2], real[n_train // 2 :]):
+        texts = []
+        for words in part:
+            texts += [" ".join(words), " ".join(shuffle_words(words, rng))]
+        sets.append(Sentences(texts, np.tile(np.array([1, 0], dtype=np.int64), len(part))))
+    return sets[0], sets[1]
+
+
+# ---------------------------------------------------------------------------
+# Notebook 01: a time series and a speech-like sound
+# ---------------------------------------------------------------------------
+
+
+def sunspots() -> tuple[np.ndarray, np.ndarray]:
+    """Yearly mean sunspot numbers, 1700-2008 (public domain; see data/README.md).
+
+    Returns:
+        `(years, counts)`, both `(309,)`.
+    """
+    text = resources.files("rnn_tutorial").joinpath("data/sunspots_yearly.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    years = np.array([int(r["year"]) for r in rows])  # (309,)
+    counts = np.array([float(r["sunspots"]) for r in rows])  # (309,)
+    return years, counts
+
+
+# Average formant frequencies (Hz) of three vowels for adult male speakers,
+# after Peterson & Barney (1952), "Control methods used in a study of the vowels".
+FORMANTS = {"a": (730, 1090, 2440), "i": (270, 2290, 3010), "u": (300, 870, 2240)}
+_BANDWIDTHS = (90, 110, 170)  # Hz, typical formant bandwidths
+
+
+def vowel(name: str, seconds: float = 0.3, rate: int = 8000, pitch: float = 120.0, seed: int = 0) -> np.ndarray:
+    """Synthesise a vowel: a buzz of glottal pulses shaped by the vowel's formants.
+
+    The source-filter model of speech: the vocal folds give a pulse every
+    1/pitch seconds (with a little seeded jitter), and the mouth's shape makes
+    resonances (formants) that ring after each pulse.
+
+    Returns:
+        `(round(seconds * rate),)` float array, peak amplitude 1.
+    """
+    if name not in FORMANTS:
+        raise ValueError(f"name must be one of {sorted(FORMANTS)}; got {name!r}")
+    if not isinstance(rate, int) or rate < 2 * max(FORMANTS[name]) + 1:
+        raise ValueError(f"rate must be an int above twice the highest formant ({2 * max(FORMANTS[name])} Hz); got {rate!r}")
+    if seconds <= 0 or pitch <= 0:
+        raise ValueError(f"seconds and pitch must be positive; got {seconds!r} and {pitch!r}")
+    rng = np.random.default_rng(seed)
+    n = int(round(seconds * rate))
+    pulses = np.zeros(n)  # (n,)
+    t = 0.0
+    while t < seconds:
+        pulses[int(t * rate)] = 1.0
+        t += (1 + 0.02 * rng.standard_normal()) / pitch
+    ring = np.arange(int(0.03 * rate)) / rate  # 30 ms of ringing, (ring,)
+    response = sum(np.exp(-np.pi * b * ring) * np.sin(2 * np.pi * f * ring)
+                   for f, b in zip(FORMANTS[name], _BANDWIDTHS))  # (ring,)
+    wave = np.convolve(pulses, response)[:n] * np.hanning(n)  # (n,), faded in and out
+    return wave / np.abs(wave).max()

@@ -1,0 +1,83 @@
+"""The one call at the top of every notebook: `setup(seed=0)`.
+
+Nothing here runs at import time. `setup()` quiets TensorFlow *before* it is
+imported, seeds every random number generator, makes TensorFlow's ops
+repeatable, sets the plot style of the series, and prints the versions in use.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+
+# Environment variables TensorFlow reads once, when it is first imported.
+TF_ENVIRONMENT = {
+    "TF_CPP_MIN_LOG_LEVEL": "3",  # hide the C++ INFO/WARNING lines on stderr
+    "TF_ENABLE_ONEDNN_OPTS": "0",  # same CPU kernels on every machine
+    "KERAS_BACKEND": "tensorflow",  # the series is written for this backend
+}
+
+
+def setup(seed: int = 0, threads: int = 2, verbose: bool = True) -> None:
+    """Prepare a notebook: quiet logs, seeds, determinism, plot style; print the versions.
+
+    Args:
+        seed: seeds Python's `random`, numpy and Keras/TensorFlow.
+        threads: CPU threads TensorFlow may use inside one op.
+        verbose: print the line of versions (see `versions()`).
+    """
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+        raise ValueError(f"seed must be a non-negative int; got {seed!r}")
+    if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
+        raise ValueError(f"threads must be a positive int; got {threads!r}")
+    if "tensorflow" not in sys.modules:
+        for name, value in TF_ENVIRONMENT.items():
+            os.environ.setdefault(name, value)
+
+    import keras
+    import tensorflow as tf
+
+    from rnn_tutorial.plotting import use_style
+
+    _set_threads(tf, threads)
+    tf.config.experimental.enable_op_determinism()
+    keras.utils.set_random_seed(seed)  # Python, numpy and TensorFlow
+    tf.get_logger().setLevel("ERROR")
+    use_style()
+    if verbose:
+        print(f"{versions()} | seed {seed}")
+
+
+def versions() -> str:
+    """One line with the versions that matter: ``"Python 3.11.7 | tensorflow 2.20.0 | ..."``."""
+    import keras
+    import matplotlib
+    import numpy as np
+    import tensorflow as tf
+
+    return " | ".join(
+        [
+            f"Python {platform.python_version()}",
+            f"tensorflow {tf.__version__}",
+            f"keras {keras.__version__}",
+            f"numpy {np.__version__}",
+            f"matplotlib {matplotlib.__version__}",
+        ]
+    )
+
+
+def _set_threads(tf, threads: int) -> None:
+    """Fix TensorFlow's thread pools; they can only be set before the first op."""
+    try:
+        tf.config.threading.set_inter_op_parallelism_threads(1)
+        tf.config.threading.set_intra_op_parallelism_threads(threads)
+    except RuntimeError:
+        # TensorFlow already ran an op in this kernel (setup() called twice):
+        # the pools keep the sizes they were given the first time.
+        pass
+
+
+def in_colab() -> bool:
+    """True inside Google Colab (the setup cells install the package there)."""
+    return "google.colab" in sys.modules

@@ -1,0 +1,119 @@
+"""The series' one plot style, and the plots the notebooks share.
+
+Every helper takes ``ax=None`` (a new figure is made when none is given) and
+returns the ``Axes`` it drew on. The style is applied by ``setup()``, never on
+import.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+import numpy as np
+
+STYLE = {
+    "figure.figsize": (6.4, 3.2),
+    "figure.dpi": 72,  # small PNGs keep notebooks light
+    "savefig.dpi": 72,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": "medium",
+    "font.size": 10,
+    "legend.frameon": False,
+}
+
+
+def use_style() -> None:
+    """Apply the series' plot style (called by `setup()`)."""
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update(STYLE)
+
+
+def _axes(ax):
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, ax = plt.subplots()
+    return ax
+
+
+def plot_sequence(values, *, x=None, ax=None, label=None, title=None, xlabel="step", ylabel="value"):
+    """Plot one sequence as a line over its steps (notebook 01).
+
+    Args:
+        values: 1-D array of length ``time``.
+        x: optional positions for the x axis (years, seconds); defaults to 0..time-1.
+    """
+    values = np.asarray(values)
+    if values.ndim != 1 or values.size == 0:
+        raise ValueError(f"values must be a non-empty 1-D sequence; got shape {values.shape}")
+    if x is None:
+        x = np.arange(values.size)
+    x = np.asarray(x)
+    if x.shape != values.shape:
+        raise ValueError(f"x must have the shape of values {values.shape}; got {x.shape}")
+    ax = _axes(ax)
+    ax.plot(x, values, label=label, linewidth=1)
+    ax.set(xlabel=xlabel, ylabel=ylabel)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_tokens(tokens: Sequence[str], ids: Sequence[int], *, ax=None, title=None):
+    """Draw a sentence as a sequence: one bar per position, height = token id."""
+    if len(tokens) != len(ids):
+        raise ValueError(f"tokens and ids must have the same length; got {len(tokens)} and {len(ids)}")
+    if len(tokens) == 0:
+        raise ValueError("tokens must not be empty")
+    ax = _axes(ax)
+    positions = np.arange(len(tokens))
+    ax.bar(positions, ids, color="tab:blue")
+    ax.set_xticks(positions, [f"{i}\n{t}" for i, t in enumerate(tokens)])
+    ax.set(xlabel="position", ylabel="token id")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_spectrogram(wave, rate: int, *, ax=None, title=None, max_hz=None):
+    """Spectrogram of a waveform: time across, frequency up, energy as colour."""
+    wave = np.asarray(wave, dtype=float)
+    if wave.ndim != 1 or wave.size < 64:
+        raise ValueError(f"wave must be 1-D with at least 64 samples; got shape {wave.shape}")
+    if not isinstance(rate, int) or rate <= 0:
+        raise ValueError(f"rate must be a positive int (samples per second); got {rate!r}")
+    ax = _axes(ax)
+    ax.specgram(wave, NFFT=64, Fs=rate, noverlap=56, cmap="magma")  # short windows show formants
+    ax.set(xlabel="time (s)", ylabel="frequency (Hz)")
+    ax.grid(False)
+    if max_hz:
+        ax.set_ylim(0, max_hz)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_history(histories: Mapping[str, Mapping[str, Sequence[float]]], metric="accuracy", *, ax=None, chance=None):
+    """Training curves: held-out `metric` per epoch for several models.
+
+    Args:
+        histories: model name -> Keras ``History.history`` dict (needs ``"val_" + metric``).
+        chance: draw a dashed line at this level (the score of guessing).
+    """
+    ax = _axes(ax)
+    key = "val_" + metric
+    for name, history in histories.items():
+        if key not in history:
+            raise KeyError(f"history of {name!r} has no {key!r}; it has {sorted(history)}")
+        values = history[key]
+        ax.plot(np.arange(1, len(values) + 1), values, marker="o", markersize=3, label=name)
+    if chance is not None:
+        ax.axhline(chance, color="grey", linestyle="--", linewidth=1, label="chance")
+    ax.set(xlabel="epoch", ylabel=f"held-out {metric}")
+    ax.legend()
+    return ax
