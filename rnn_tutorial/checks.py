@@ -5,15 +5,15 @@ raises `AssertionError` when it misses, so CI fails the notebook. The figure
 itself may move in its last digits between CPUs; the printed form
 ``... (bar: ...)`` is the one place the test configuration masks those digits.
 
-An *exercise* check takes your answer, prints whether it is right and, when it
-is not, what is most likely wrong, and returns True or False. It never raises
-on a wrong answer, so you can keep trying.
+An *exercise* check takes your answer and prints whether it is right and, when
+it is not, what is most likely wrong. It never raises on a wrong answer, so you
+can keep trying.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
@@ -45,9 +45,8 @@ def check_bar(name: str, value: float, *, at_least: float | None = None, at_most
         raise AssertionError(f"{name} = {show(value)} misses its bar ({bar})")
 
 
-def _feedback(ok: bool, message: str) -> bool:
+def _feedback(ok: bool, message: str) -> None:
     print(("Correct! " if ok else "Not yet: ") + message)
-    return ok
 
 
 # ---------------------------------------------------------------------------
@@ -57,7 +56,7 @@ def _feedback(ok: bool, message: str) -> bool:
 GYM_SENTENCE = "I love to go to the gym"
 
 
-def check_reordering(answer, original: str = GYM_SENTENCE) -> bool:
+def check_reordering(answer, original: str = GYM_SENTENCE) -> None:
     """Exercise 01.1: a new order of exactly the words of `original`."""
     if not isinstance(answer, str) or not answer.strip():
         return _feedback(False, f"write your sentence as a str, e.g. answer = \"...\"; got {answer!r}")
@@ -71,7 +70,7 @@ def check_reordering(answer, original: str = GYM_SENTENCE) -> bool:
     return _feedback(True, "same bag of words, different sequence: an order-blind model cannot tell them apart.")
 
 
-def check_autocorrelation(fn: Callable) -> bool:
+def check_autocorrelation(fn: Callable) -> None:
     """Exercise 01.2: `fn(x, lag)` returns the autocorrelation of the 1-D array `x` at `lag`."""
     if not callable(fn):
         return _feedback(False, f"pass your function itself, e.g. check_autocorrelation(my_fn); got {fn!r}")

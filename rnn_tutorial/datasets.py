@@ -153,8 +153,9 @@ def vowel(name: str, seconds: float = 0.3, rate: int = 8000, pitch: float = 120.
     """
     if name not in FORMANTS:
         raise ValueError(f"name must be one of {sorted(FORMANTS)}; got {name!r}")
-    if not isinstance(rate, int) or rate < 2 * max(FORMANTS[name]) + 1:
-        raise ValueError(f"rate must be an int above twice the highest formant ({2 * max(FORMANTS[name])} Hz); got {rate!r}")
+    nyquist = 2 * max(FORMANTS[name])  # the rate must be above twice the highest frequency
+    if not isinstance(rate, int) or rate <= nyquist:
+        raise ValueError(f"rate must be an int above twice the highest formant ({nyquist} Hz); got {rate!r}")
     if seconds <= 0 or pitch <= 0:
         raise ValueError(f"seconds and pitch must be positive; got {seconds!r} and {pitch!r}")
     rng = np.random.default_rng(seed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -57,7 +57,7 @@ class Vocabulary:
         self._ids = {token: i for i, token in enumerate(self.tokens)}
 
     @classmethod
-    def from_sentences(cls, sentences: Iterable[Sequence[str]], min_count: int = 1) -> "Vocabulary":
+    def from_sentences(cls, sentences: Iterable[Sequence[str]], min_count: int = 1) -> Vocabulary:
         """Build a vocabulary from tokenised sentences; rarer tokens than `min_count` become unknown."""
         counts: Counter[str] = Counter()
         for sentence in sentences:
@@ -100,7 +100,8 @@ class Vocabulary:
         return out
 
 
-def pad(sequences: Sequence[Sequence[int]], length: int | None = None, side: str = "post", value: int = 0) -> np.ndarray:
+def pad(sequences: Sequence[Sequence[int]], length: int | None = None, side: str = "post",
+        value: int = 0) -> np.ndarray:
     """Pad id lists to one length: `(batch,)` lists -> `(batch, length)` int array.
 
     Args:

@@ -1,0 +1,75 @@
+import numpy as np
+import pytest
+
+from rnn_tutorial import checks
+
+
+def test_check_bar_prints_the_value_and_its_bar(capsys):
+    checks.check_bar("RNN accuracy", 0.931, at_least=0.9)
+    assert capsys.readouterr().out == "RNN accuracy: 93.1% (bar: >= 90.0%)\n"
+    checks.check_bar("gap", 0.0, at_most=1e-6, percent=False)
+    assert capsys.readouterr().out == "gap: 0 (bar: <= 1e-06)\n"
+
+
+@pytest.mark.parametrize("value, kwargs", [
+    (0.89, {"at_least": 0.9}),
+    (0.56, {"at_least": 0.45, "at_most": 0.55}),
+    (0.44, {"at_least": 0.45, "at_most": 0.55}),
+    (float("nan"), {"at_least": 0.0}),
+])
+def test_check_bar_fails_outside_the_bar(value, kwargs):
+    with pytest.raises(AssertionError):
+        checks.check_bar("score", value, **kwargs)
+
+
+def test_check_bar_needs_a_bar():
+    with pytest.raises(ValueError, match="at_least, at_most or both"):
+        checks.check_bar("score", 0.5)
+
+
+# Exercise 01.1 -------------------------------------------------------------
+
+def test_check_reordering_accepts_a_new_order(capsys):
+    checks.check_reordering("to the gym I love to go")
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize("answer, hint", [
+    ("I love to go to the gym", "that is the original order"),
+    ("I love to go to the park", "missing ['gym'], extra ['park']"),
+    ("I love go to the gym", "missing ['to']"),
+    ("", "write your sentence as a str"),
+    (None, "write your sentence as a str"),
+])
+def test_check_reordering_names_what_is_wrong(capsys, answer, hint):
+    checks.check_reordering(answer)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out
+
+
+# Exercise 01.2 -------------------------------------------------------------
+
+def right(x, lag):
+    centred = x - x.mean()
+    return np.sum(centred[:-lag] * centred[lag:]) / np.sum(centred**2)
+
+
+def test_check_autocorrelation_accepts_a_right_function(capsys):
+    checks.check_autocorrelation(right)
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (lambda x, lag: np.sum(x[:-lag] * x[lag:]) / np.sum(x**2), "subtract the mean"),
+    (lambda x, lag: np.sum((x - x.mean())[:-lag] * (x - x.mean())[lag:]), "divide by the sum of squared"),
+    (lambda x, lag: np.corrcoef(x[:-lag], x[lag:])[0, 1], "not each shifted half"),
+    (lambda x, lag: 0.0, "expected 0.4000, got 0.0000"),
+    (lambda x, lag: right(x, 1), "and lag 2"),
+    (lambda x, lag: 1 / 0, "raised ZeroDivisionError"),
+    (lambda x: right(x, 1), "raised TypeError"),
+    ("not a function", "pass your function itself"),
+])
+def test_check_autocorrelation_names_what_is_wrong(capsys, wrong, hint):
+    checks.check_autocorrelation(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out

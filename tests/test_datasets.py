@@ -1,0 +1,117 @@
+import hashlib
+import re
+from importlib import resources
+
+import numpy as np
+import pytest
+
+from rnn_tutorial import datasets
+from rnn_tutorial.text import tokenize
+
+
+@pytest.fixture(scope="module")
+def order_task():
+    return datasets.shuffled_sentences(n_train=4000, n_test=1000, seed=0)
+
+
+def test_shuffled_sentences_sizes_and_exact_balance(order_task):
+    train, test = order_task
+    assert (len(train), len(test)) == (4000, 1000)
+    for part in (train, test):
+        assert part.labels.shape == (len(part),)
+        np.testing.assert_array_equal(part.labels[0::2], 1)
+        np.testing.assert_array_equal(part.labels[1::2], 0)
+
+
+def test_each_pair_has_one_bag_of_words_but_two_orders(order_task):
+    for part in order_task:
+        for real, shuffled in zip(part.texts[0::2], part.texts[1::2]):
+            assert sorted(tokenize(real)) == sorted(tokenize(shuffled))
+            assert real != shuffled
+
+
+def test_no_sentence_is_in_both_train_and_test(order_task):
+    train, test = order_task
+    assert not set(train.texts) & set(test.texts)
+    assert len(set(train.texts[0::2])) == len(train) // 2  # no real sentence repeats
+
+
+def test_shuffled_sentences_are_never_grammatical(order_task):
+    real = set()
+    for part in order_task:
+        real |= set(part.texts[0::2])
+    grammatical = {" ".join(words) for words, _ in datasets._all_sentences()}
+    assert real <= grammatical
+    for part in order_task:
+        assert not set(part.texts[1::2]) & grammatical
+
+
+def test_shuffled_sentences_are_deterministic_under_a_seed():
+    a, _ = datasets.shuffled_sentences(n_train=20, n_test=10, seed=3)
+    b, _ = datasets.shuffled_sentences(n_train=20, n_test=10, seed=3)
+    c, _ = datasets.shuffled_sentences(n_train=20, n_test=10, seed=4)
+    assert a.texts == b.texts
+    assert a.texts != c.texts
+
+
+@pytest.mark.parametrize("kwargs", [{"n_train": 3}, {"n_test": 0}, {"n_train": 2.0}, {"n_train": 10**6}])
+def test_shuffled_sentences_refuse_bad_sizes(kwargs):
+    with pytest.raises(ValueError, match="n_train|n_test"):
+        datasets.shuffled_sentences(**kwargs)
+
+
+def test_shuffle_words_refuses_a_non_sentence():
+    with pytest.raises(ValueError, match="not a sentence of the grammar"):
+        datasets.shuffle_words(("gym", "the"), np.random.default_rng(0))
+
+
+def test_the_articles_sentence_is_in_the_grammar_and_its_salad_is_not():
+    grammatical = {" ".join(words) for words, _ in datasets._all_sentences()}
+    assert "I love to go to the gym" in grammatical
+    assert "Chirag worked at Microsoft in India" in grammatical
+    assert "love I go to the gym to" not in grammatical
+
+
+def test_sunspots_shape_and_values():
+    years, counts = datasets.sunspots()
+    assert years.shape == counts.shape == (309,)
+    np.testing.assert_array_equal(years, np.arange(1700, 2009))
+    assert counts.min() >= 0 and 150 < counts.max() < 200
+
+
+def test_shipped_files_match_the_sha256_in_the_data_readme():
+    data = resources.files("rnn_tutorial").joinpath("data")
+    table = data.joinpath("README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([^`]+)` \|.*\| `([0-9a-f]{64})` \|$", table, flags=re.MULTILINE)
+    shipped = sorted(p.name for p in data.iterdir() if p.name != "README.md" and not p.name.startswith("__"))
+    assert sorted(name for name, _ in rows) == shipped, "every shipped file needs a row in data/README.md"
+    for name, digest in rows:
+        assert hashlib.sha256(data.joinpath(name).read_bytes()).hexdigest() == digest, name
+
+
+def _band_energy(wave, rate, low, high):
+    spectrum = np.abs(np.fft.rfft(wave)) ** 2
+    frequencies = np.fft.rfftfreq(wave.size, 1 / rate)
+    return spectrum[(frequencies >= low) & (frequencies < high)].sum() / spectrum.sum()
+
+
+def test_vowels_have_their_formants():
+    a, i = datasets.vowel("a"), datasets.vowel("i")
+    assert a.shape == i.shape == (2400,)
+    assert np.abs(a).max() == pytest.approx(1.0)
+    assert _band_energy(a, 8000, 600, 1200) > 2 * _band_energy(i, 8000, 600, 1200)  # F1, F2 of "a"
+    assert _band_energy(i, 8000, 2100, 2500) > 2 * _band_energy(a, 8000, 2100, 2500)  # F2 of "i"
+
+
+def test_vowel_is_deterministic_under_a_seed():
+    np.testing.assert_array_equal(datasets.vowel("u", seed=2), datasets.vowel("u", seed=2))
+    assert not np.array_equal(datasets.vowel("u", seed=2), datasets.vowel("u", seed=3))
+
+
+def test_vowel_refuses_bad_input():
+    with pytest.raises(ValueError, match=r"name must be one of \['a', 'i', 'u'\]; got 'o'"):
+        datasets.vowel("o")
+    with pytest.raises(ValueError, match="above twice the highest formant"):
+        datasets.vowel("i", rate=4000)
+    with pytest.raises(ValueError, match="positive"):
+        datasets.vowel("a", seconds=0)

@@ -1,0 +1,43 @@
+import numpy as np
+import pytest
+
+from rnn_tutorial.notebook import setup
+
+setup(seed=0, verbose=False)
+
+from rnn_tutorial import models  # noqa: E402  (Keras after setup)
+
+
+def test_bag_of_words_classifier_shapes_and_names():
+    model = models.bag_of_words_classifier(12, hidden=4)
+    assert [layer.name for layer in model.layers] == ["bag", "hidden", "probability"]
+    out = model.predict(np.zeros((3, 12)), verbose=0)
+    assert out.shape == (3, 1)
+    assert model.count_params() == 12 * 4 + 4 + 4 + 1
+
+
+def test_rnn_classifier_shapes_names_and_masking():
+    model = models.rnn_classifier(10, embedding_dim=3, units=5)
+    assert [layer.name for layer in model.layers] == ["ids", "embedding", "rnn", "probability"]
+    assert model.count_params() == 10 * 3 + (3 * 5 + 5 * 5 + 5) + (5 + 1)
+    ids = np.array([[4, 5, 6, 0, 0]])
+    same_without_padding = np.array([[4, 5, 6]])
+    np.testing.assert_allclose(model.predict(ids, verbose=0), model.predict(same_without_padding, verbose=0),
+                               atol=1e-6)
+
+
+def test_rnn_classifier_sees_order_and_bag_of_words_cannot():
+    rnn = models.rnn_classifier(10, embedding_dim=3, units=5)
+    a, b = np.array([[2, 3, 4]]), np.array([[4, 3, 2]])
+    assert not np.allclose(rnn.predict(a, verbose=0), rnn.predict(b, verbose=0))
+
+
+@pytest.mark.parametrize("builder, kwargs", [
+    (models.bag_of_words_classifier, {"vocab_size": 0}),
+    (models.bag_of_words_classifier, {"vocab_size": 10, "hidden": 2.5}),
+    (models.rnn_classifier, {"vocab_size": "10"}),
+    (models.rnn_classifier, {"vocab_size": 10, "units": -1}),
+])
+def test_builders_refuse_bad_sizes(builder, kwargs):
+    with pytest.raises(ValueError, match="must be a positive int"):
+        builder(**kwargs)

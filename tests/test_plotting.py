@@ -1,0 +1,50 @@
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from rnn_tutorial import plotting  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_plot_sequence_draws_one_line_with_given_x():
+    ax = plotting.plot_sequence([3, 1, 2], x=[1700, 1701, 1702], title="t")
+    (line,) = ax.get_lines()
+    np.testing.assert_array_equal(line.get_xdata(), [1700, 1701, 1702])
+    assert ax.get_title() == "t"
+
+
+def test_plot_tokens_draws_a_bar_per_position():
+    ax = plotting.plot_tokens(["i", "love", "it"], [5, 6, 7])
+    assert [p.get_height() for p in ax.patches] == [5, 6, 7]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["0\ni", "1\nlove", "2\nit"]
+
+
+def test_plot_spectrogram_and_history_use_the_given_axes():
+    _, axes = plt.subplots(1, 2)
+    assert plotting.plot_spectrogram(np.sin(np.arange(800)), 8000, ax=axes[0], max_hz=3000) is axes[0]
+    assert axes[0].get_ylim() == (0, 3000)
+    history = {"val_accuracy": [0.5, 0.9]}
+    ax = plotting.plot_history({"RNN": history}, chance=0.5, ax=axes[1])
+    assert ax is axes[1] and len(ax.get_lines()) == 2
+
+
+def test_plot_helpers_refuse_bad_input():
+    with pytest.raises(ValueError, match="non-empty 1-D"):
+        plotting.plot_sequence(np.zeros((2, 2)))
+    with pytest.raises(ValueError, match=r"x must have the shape of values \(3,\); got \(2,\)"):
+        plotting.plot_sequence([1, 2, 3], x=[1, 2])
+    with pytest.raises(ValueError, match="same length; got 2 and 1"):
+        plotting.plot_tokens(["a", "b"], [1])
+    with pytest.raises(ValueError, match="rate must be a positive int"):
+        plotting.plot_spectrogram(np.zeros(100), 8000.0)
+    with pytest.raises(KeyError, match="no 'val_accuracy'"):
+        plotting.plot_history({"RNN": {"loss": [1.0]}})
