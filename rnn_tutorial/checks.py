@@ -1,9 +1,10 @@
 """Checks shown in the notebooks: quality bars for trained models, and exercise self-checks.
 
-A *bar* check prints a measured figure next to the bar it must meet and
-raises `AssertionError` when it misses, so CI fails the notebook. The figure
-itself may move in its last digits between CPUs; the printed form
-``... (bar: ...)`` is the one place the test configuration masks those digits.
+A *bar* check prints a measured figure next to the bar it must meet, and
+stops the notebook with an `AssertionError` when the figure misses it. A
+trained model's score can differ in its last digits from one computer to
+another; the bar is what must hold everywhere. (The tests compare everything
+a notebook prints except these digits: see tests/nbval_sanitize.cfg.)
 
 An *exercise* check takes your answer and prints whether it is right and, when
 it is not, what is most likely wrong. It never raises on a wrong answer, so you

@@ -20,8 +20,9 @@ import numpy as np
 # ---------------------------------------------------------------------------
 
 # Each template is a list of slots; a slot is a tuple of words that may fill it.
-# Every filled template is a grammatical sentence. Its *tag* sequence (which
-# slot each word came from) tells whether a word order is one of the grammar's.
+# Every filled template is a sentence of the grammar. A word's *class* is the
+# slot it fills; a word order belongs to the grammar when its sequence of
+# classes is one of the templates'.
 _A = ("a",)
 _THE = ("the",)
 _TO = ("to",)
@@ -33,7 +34,7 @@ SENTENCE_TEMPLATES = {
                 ("dog", "cat", "horse", "bird", "fox", "cow"),
                 ("chased", "found", "watched", "carried", "dropped", "liked"), _THE,
                 ("ball", "stick", "bone", "hat", "box", "rope")],
-    "work": [("Chirag", "Priya", "Maria", "John", "Aiko", "Omar"), ("worked", "studied", "taught", "met"),
+    "work": [("Chirag", "Priya", "Maria", "John", "Aiko", "Omar"), ("worked", "studied", "taught", "trained"),
              ("at",), ("Microsoft", "Google", "Infosys", "Oxford"), ("in",),
              ("India", "France", "Japan", "Brazil", "Kenya", "Canada")],
     "habits": [("I", "you", "we", "they"), ("buy", "make", "paint", "find"), _A,
@@ -53,45 +54,47 @@ class Sentences:
         return len(self.texts)
 
 
-def _all_sentences() -> list[tuple[tuple[str, ...], tuple[tuple[str, int], ...]]]:
-    """Every sentence of the grammar with its tags (template name, slot index), in a fixed order."""
-    out = []
-    for name, slots in SENTENCE_TEMPLATES.items():
-        for words in itertools.product(*slots):
-            tags = tuple((name, i) for i in range(len(slots)))
-            out.append((words, tags))
-    return out
+def all_sentences() -> list[tuple[str, ...]]:
+    """Every sentence of the grammar, as word tuples, in a fixed order."""
+    return [words for slots in SENTENCE_TEMPLATES.values() for words in itertools.product(*slots)]
 
 
-def _tag_sequences() -> set[tuple[str, ...]]:
-    """The word classes in grammatical order, per template (a word's class is its slot's word tuple)."""
-    return {tuple(" ".join(slot) for slot in slots) for slots in SENTENCE_TEMPLATES.values()}
+def _class_sequences() -> set[tuple[tuple[str, ...], ...]]:
+    """The grammar's word orders: per template, the sequence of its slots (word classes)."""
+    return {tuple(slots) for slots in SENTENCE_TEMPLATES.values()}
+
+
+def _classes_of(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The slot (word class) of each word of a sentence of the grammar."""
+    for slots in SENTENCE_TEMPLATES.values():
+        if len(slots) == len(words) and all(w in s for w, s in zip(words, slots)):
+            return list(slots)
+    raise ValueError(f"not a sentence of the grammar: {' '.join(words)!r}")
 
 
 def shuffle_words(words: tuple[str, ...], rng: np.random.Generator, max_tries: int = 100) -> tuple[str, ...]:
-    """A reordering of `words` that the grammar does not allow (so it is surely not a sentence)."""
-    slots = _slots_of(words)
-    grammatical = _tag_sequences()
+    """A reordering of `words` that the grammar does not allow (so it is surely not one of its sentences)."""
+    classes = _classes_of(words)
+    grammatical = _class_sequences()
     for _ in range(max_tries):
         order = rng.permutation(len(words))
-        if tuple(slots[i] for i in order) not in grammatical:
+        if tuple(classes[i] for i in order) not in grammatical:
             return tuple(words[i] for i in order)
     raise RuntimeError(f"found no ungrammatical order of {words} in {max_tries} tries")
 
 
-def _slots_of(words: tuple[str, ...]) -> list[str]:
-    for slots in SENTENCE_TEMPLATES.values():
-        if len(slots) == len(words) and all(w in s for w, s in zip(words, slots)):
-            return [" ".join(s) for s in slots]
-    raise ValueError(f"not a sentence of the grammar: {' '.join(words)!r}")
+ARTICLE_SENTENCES = ("I love to go to the gym", "Chirag worked at Microsoft in India")
 
 
-def shuffled_sentences(n_train: int = 4000, n_test: int = 1000, seed: int = 0) -> tuple[Sentences, Sentences]:
+def shuffled_sentences(n_train: int = 4000, n_test: int = 1000, seed: int = 0,
+                       hold_out: tuple[str, ...] = ARTICLE_SENTENCES) -> tuple[Sentences, Sentences]:
     """Real sentences (label 1) and the same words shuffled (label 0), for notebook 01.
 
     Each set is made of pairs: item `2k` is a real sentence and item `2k + 1` its
     shuffled copy, so both labels are exactly balanced and every pair has one
-    bag of words. No real sentence is in both sets.
+    bag of words. No real sentence is in both sets, and the sentences in
+    `hold_out` (the article's examples) are in neither, nor are their words in
+    any other order.
 
     Args:
         n_train, n_test: number of sentences, even (half real, half shuffled).
@@ -102,12 +105,13 @@ def shuffled_sentences(n_train: int = 4000, n_test: int = 1000, seed: int = 0) -
     for name, n in (("n_train", n_train), ("n_test", n_test)):
         if not isinstance(n, int) or n < 2 or n % 2:
             raise ValueError(f"{name} must be an even int >= 2; got {n!r}")
-    pool = _all_sentences()
+    held = {tuple(sorted(s.split())) for s in hold_out}
+    pool = [words for words in all_sentences() if tuple(sorted(words)) not in held]
     if (n_train + n_test) // 2 > len(pool):
         raise ValueError(f"n_train + n_test must be at most {2 * len(pool)} (the grammar's size x 2)")
     rng = np.random.default_rng(seed)
     chosen = rng.permutation(len(pool))[: (n_train + n_test) // 2]
-    real = [pool[i][0] for i in chosen]
+    real = [pool[i] for i in chosen]
     sets = []
     for part in (real[: n_train // 2], real[n_train // 2 :]):
         texts = []
@@ -156,8 +160,8 @@ def vowel(name: str, seconds: float = 0.3, rate: int = 8000, pitch: float = 120.
     nyquist = 2 * max(FORMANTS[name])  # the rate must be above twice the highest frequency
     if not isinstance(rate, int) or rate <= nyquist:
         raise ValueError(f"rate must be an int above twice the highest formant ({nyquist} Hz); got {rate!r}")
-    if seconds <= 0 or pitch <= 0:
-        raise ValueError(f"seconds and pitch must be positive; got {seconds!r} and {pitch!r}")
+    if seconds < 0.05 or pitch <= 0:
+        raise ValueError(f"seconds must be at least 0.05 and pitch positive; got {seconds!r} and {pitch!r}")
     rng = np.random.default_rng(seed)
     n = int(round(seconds * rate))
     pulses = np.zeros(n)  # (n,)

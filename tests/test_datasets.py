@@ -40,10 +40,18 @@ def test_shuffled_sentences_are_never_grammatical(order_task):
     real = set()
     for part in order_task:
         real |= set(part.texts[0::2])
-    grammatical = {" ".join(words) for words, _ in datasets._all_sentences()}
+    grammatical = {" ".join(words) for words in datasets.all_sentences()}
     assert real <= grammatical
     for part in order_task:
         assert not set(part.texts[1::2]) & grammatical
+
+
+def test_the_articles_sentences_are_held_out_in_every_order(order_task):
+    every = set()
+    for part in order_task:
+        every |= {tuple(sorted(t.split())) for t in part.texts}
+    for sentence in datasets.ARTICLE_SENTENCES:
+        assert tuple(sorted(sentence.split())) not in every
 
 
 def test_shuffled_sentences_are_deterministic_under_a_seed():
@@ -66,7 +74,7 @@ def test_shuffle_words_refuses_a_non_sentence():
 
 
 def test_the_articles_sentence_is_in_the_grammar_and_its_salad_is_not():
-    grammatical = {" ".join(words) for words, _ in datasets._all_sentences()}
+    grammatical = {" ".join(words) for words in datasets.all_sentences()}
     assert "I love to go to the gym" in grammatical
     assert "Chirag worked at Microsoft in India" in grammatical
     assert "love I go to the gym to" not in grammatical
@@ -113,5 +121,6 @@ def test_vowel_refuses_bad_input():
         datasets.vowel("o")
     with pytest.raises(ValueError, match="above twice the highest formant"):
         datasets.vowel("i", rate=4000)
-    with pytest.raises(ValueError, match="positive"):
-        datasets.vowel("a", seconds=0)
+    for seconds in (0, 1e-5):
+        with pytest.raises(ValueError, match="at least 0.05"):
+            datasets.vowel("a", seconds=seconds)
