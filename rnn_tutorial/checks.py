@@ -96,3 +96,58 @@ def check_autocorrelation(fn: Callable) -> None:
         return _feedback(False, f"for x = {np.round(x[:4], 3).tolist()}... and lag {lag}, "
                                 f"expected {want:.4f}, got {got:.4f}")
     return _feedback(True, "order-blind statistics (mean, spread) miss what this number measures.")
+
+
+# ---------------------------------------------------------------------------
+# Notebook 02
+# ---------------------------------------------------------------------------
+
+
+def check_dense_count(fn: Callable) -> None:
+    """Exercise 02.1: `fn(max_length, vocab_size, units)` counts a dense layer's weights and biases."""
+    if not callable(fn):
+        return _feedback(False, f"pass your function itself, e.g. check_dense_count(my_fn); got {fn!r}")
+    for max_length, vocab_size, units in [(5, 10, 4), (10, 10_000, 10), (3, 7, 2)]:  # hints differ for the first
+        try:
+            got = fn(max_length, vocab_size, units)
+        except Exception as error:
+            return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+        inputs = max_length * vocab_size
+        want = inputs * units + units
+        if got == want:
+            continue
+        hints = {inputs * units: "that is the weights only: add one bias per unit",
+                 inputs + units: "every input connects to every unit: multiply, don't add",
+                 vocab_size * units + units: "the input is the whole sentence: max_length one-hot vectors",
+                 inputs * units + inputs: "there is one bias per unit, not per input"}
+        hint = hints.get(got, f"for max_length={max_length}, vocab_size={vocab_size}, units={units} "
+                              f"expected {want:,}, got {got!r}")
+        return _feedback(False, hint)
+    return _feedback(True, "10 words x 10,000 ids x 10 units = 1,000,000 weights, + 10 biases.")
+
+
+def check_one_hot(fn: Callable) -> None:
+    """Exercise 02.2: `fn(ids, vocab_size)` returns `(len(ids), vocab_size)` one-hot rows, padding as zeros."""
+    if not callable(fn):
+        return _feedback(False, f"pass your function itself, e.g. check_one_hot(my_fn); got {fn!r}")
+    from rnn_tutorial.text import one_hot
+
+    for ids, vocab_size in [([3, 1, 4], 6), ([2, 5, 0, 0], 7)]:
+        try:
+            got = np.asarray(fn(list(ids), vocab_size))
+        except Exception as error:
+            return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+        want = one_hot(np.array(ids), vocab_size)
+        if got.shape != want.shape:
+            return _feedback(False, f"for {len(ids)} ids and vocab_size={vocab_size} the shape should be "
+                                    f"{want.shape}; got {got.shape}")
+        if np.array_equal(got, want):
+            continue
+        if not got.any():
+            return _feedback(False, "every row is zero: put a 1 in column `id` of each word's row")
+        if 0 in ids and got[np.array(ids) == 0].any():
+            return _feedback(False, "padding (id 0) should stay a row of zeros")
+        if np.array_equal(got[:, :-1], want[:, 1:]) or np.array_equal(got[:, 1:], want[:, :-1]):
+            return _feedback(False, "the 1 is one column off: id k goes in column k (columns count from 0)")
+        return _feedback(False, f"for ids {ids} expected\n{want.astype(int)}\ngot\n{got}")
+    return _feedback(True, "a one-hot row is a word's id written as a vector.")

@@ -174,3 +174,55 @@ def vowel(name: str, seconds: float = 0.3, rate: int = 8000, pitch: float = 120.
                    for f, b in zip(FORMANTS[name], _BANDWIDTHS))  # (ring,)
     wave = np.convolve(pulses, response)[:n] * np.hanning(n)  # (n,), faded in and out
     return wave / np.abs(wave).max()
+
+
+# ---------------------------------------------------------------------------
+# Notebook 02: a key phrase at some positions only (weight sharing)
+# ---------------------------------------------------------------------------
+
+KEY_PHRASE = ("sachin", "tendulkar")
+# Other two-word names; some share one word with the key phrase, so that only
+# the whole phrase, in its order, decides the label.
+OTHER_NAMES = (("rahul", "dravid"), ("virat", "kohli"), ("sachin", "dravid"), ("rahul", "tendulkar"),
+               ("virat", "tendulkar"), ("sachin", "kohli"), ("tendulkar", "sachin"))
+FILLER_WORDS = ("the", "a", "match", "was", "played", "today", "crowd", "cheered", "loudly", "for", "team", "in",
+                "on", "at", "great", "game", "and", "final", "over", "ground")
+
+
+@dataclass(frozen=True)
+class PhraseSentences:
+    """Sentences (str), their labels `(batch,)`, and where each one's name starts `(batch,)`."""
+
+    texts: list[str]
+    labels: np.ndarray
+    starts: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+def key_phrase_sentences(n: int, starts, length: int = 10, seed: int = 0) -> PhraseSentences:
+    """Sentences of `length` words, each with one two-word name starting at a position drawn from `starts`.
+
+    Label 1 when the name is "sachin tendulkar", 0 for any other name, exactly
+    half and half; the other words are cricket filler (notebook 02).
+    """
+    if not isinstance(n, int) or n < 2 or n % 2:
+        raise ValueError(f"n must be an even int >= 2; got {n!r}")
+    if not isinstance(length, int) or length < 2:
+        raise ValueError(f"length must be an int >= 2; got {length!r}")
+    starts = np.asarray(starts)
+    if starts.ndim != 1 or starts.size == 0 or starts.min() < 0 or starts.max() > length - 2:
+        raise ValueError(f"starts must be a non-empty list of positions in 0..{length - 2}; got {starts.tolist()}")
+    rng = np.random.default_rng(seed)
+    texts, labels, where = [], [], []
+    for k in range(n):
+        label = k % 2
+        name = KEY_PHRASE if label else OTHER_NAMES[rng.integers(len(OTHER_NAMES))]
+        words = list(rng.choice(FILLER_WORDS, size=length))
+        start = int(rng.choice(starts))
+        words[start : start + 2] = name
+        texts.append(" ".join(words))
+        labels.append(label)
+        where.append(start)
+    return PhraseSentences(texts, np.array(labels, dtype=np.int64), np.array(where, dtype=np.int64))

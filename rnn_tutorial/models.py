@@ -28,17 +28,43 @@ def bag_of_words_classifier(vocab_size: int, hidden: int = 32, name: str = "bag_
     return model
 
 
-def rnn_classifier(vocab_size: int, embedding_dim: int = 16, units: int = 32, name: str = "rnn") -> keras.Model:
-    """Many to one: word ids -> embedding -> SimpleRNN -> probability (notebooks 01, 04).
+def dense_classifier(max_length: int, vocab_size: int, hidden: int = 16, name: str = "dense") -> keras.Model:
+    """A feedforward classifier of whole sentences: one-hot words -> flatten -> dense -> probability (notebook 02).
 
-    Input `(batch, time)` ids with 0 as padding (masked, so the RNN skips it);
-    output `(batch, 1)`.
+    Input `(batch, max_length, vocab_size)`: the input size is fixed when the
+    model is built, and each (position, word) pair has its own weights.
+    Output `(batch, 1)`.
+    """
+    _positive_int("max_length", max_length)
+    _positive_int("vocab_size", vocab_size)
+    _positive_int("hidden", hidden)
+    inputs = keras.Input(shape=(max_length, vocab_size), name="one_hot")
+    x = keras.layers.Flatten(name="flatten")(inputs)  # (batch, max_length * vocab_size)
+    h = keras.layers.Dense(hidden, activation="relu", name="hidden")(x)
+    outputs = keras.layers.Dense(1, activation="sigmoid", name="probability")(h)
+    model = keras.Model(inputs, outputs, name=name)
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def rnn_classifier(vocab_size: int, embedding_dim: int | None = 16, units: int = 32, name: str = "rnn") -> keras.Model:
+    """Many to one: a sentence -> SimpleRNN -> probability, from its last hidden state (notebooks 01, 02).
+
+    With `embedding_dim`, the input is `(batch, time)` word ids, turned into
+    learnt vectors by an `Embedding`; with `embedding_dim=None`, it is
+    `(batch, time, vocab_size)` one-hot vectors. Either way padding (id 0, or an
+    all-zero vector) is masked, so the RNN skips it, and any length is accepted.
+    Output `(batch, 1)`.
     """
     _positive_int("vocab_size", vocab_size)
-    _positive_int("embedding_dim", embedding_dim)
     _positive_int("units", units)
-    inputs = keras.Input(shape=(None,), dtype="int64", name="ids")
-    x = keras.layers.Embedding(vocab_size, embedding_dim, mask_zero=True, name="embedding")(inputs)
+    if embedding_dim is None:
+        inputs = keras.Input(shape=(None, vocab_size), name="one_hot")
+        x = keras.layers.Masking(mask_value=0.0, name="masking")(inputs)
+    else:
+        _positive_int("embedding_dim", embedding_dim)
+        inputs = keras.Input(shape=(None,), dtype="int64", name="ids")
+        x = keras.layers.Embedding(vocab_size, embedding_dim, mask_zero=True, name="embedding")(inputs)
     h = keras.layers.SimpleRNN(units, name="rnn")(x)  # the last hidden state, (batch, units)
     outputs = keras.layers.Dense(1, activation="sigmoid", name="probability")(h)
     model = keras.Model(inputs, outputs, name=name)

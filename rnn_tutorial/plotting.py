@@ -98,6 +98,24 @@ def plot_spectrogram(wave, rate: int, *, ax=None, title=None, max_hz=None):
     return ax
 
 
+def plot_lines(x, lines: Mapping[str, Sequence[float]], *, ax=None, xlabel="", ylabel="", logy=False, title=None):
+    """Several named curves over the same `x` (notebook 02: parameters against sentence length)."""
+    x = np.asarray(x)
+    ax = _axes(ax)
+    for name, y in lines.items():
+        y = np.asarray(y)
+        if y.shape != x.shape:
+            raise ValueError(f"line {name!r} must have the shape of x {x.shape}; got {y.shape}")
+        ax.plot(x, y, label=name)
+    if logy:
+        ax.set_yscale("log")
+    ax.set(xlabel=xlabel, ylabel=ylabel)
+    if title:
+        ax.set_title(title)
+    ax.legend()
+    return ax
+
+
 def plot_history(histories: Mapping[str, Mapping[str, Sequence[float]]], metric="accuracy", *, ax=None, chance=None):
     """Training curves: held-out `metric` per epoch for several models.
 

@@ -1,9 +1,9 @@
-"""Text as numbers: tokens, a vocabulary, padding, bags of words (notebooks 01, 02).
+"""Text as numbers: tokens, a vocabulary, padding, one-hot vectors, bags of words (notebooks 01, 02).
 
 A sentence becomes a list of tokens (``tokenize``), the tokens become ids
 (``Vocabulary.encode``), sentences of different lengths become one array
-(``pad``), and a bag of words counts ids while forgetting their order
-(``bag_of_words``).
+(``pad``), each id can become a one-hot vector (``one_hot``), and a bag of
+words counts ids while forgetting their order (``bag_of_words``).
 """
 
 from __future__ import annotations
@@ -127,6 +127,25 @@ def pad(sequences: Sequence[Sequence[int]], length: int | None = None, side: str
             else:
                 out[row, length - len(ids) :] = ids
     return out
+
+
+def one_hot(ids, vocab_size: int) -> np.ndarray:
+    """One-hot vectors: ids `(..., time)` -> `(..., time, vocab_size)` float32 (notebook 02).
+
+    Id `k` becomes a row of zeros with a single 1 in column `k`. Padding (id 0)
+    becomes a row of zeros: it switches no input on, so it adds nothing to a
+    dense layer's weighted sum, and `keras.layers.Masking` can skip it.
+    """
+    if not isinstance(vocab_size, int) or isinstance(vocab_size, bool) or vocab_size < 2:
+        raise ValueError(f"vocab_size must be an int >= 2 (padding and one word); got {vocab_size!r}")
+    ids = np.asarray(ids)
+    if ids.size == 0 or not np.issubdtype(ids.dtype, np.integer):
+        raise ValueError(f"ids must be a non-empty array of ints; got dtype {ids.dtype} and shape {ids.shape}")
+    if ids.min() < 0 or ids.max() >= vocab_size:
+        raise ValueError(f"ids must lie in 0..{vocab_size - 1}; got values from {ids.min()} to {ids.max()}")
+    vectors = np.eye(vocab_size, dtype=np.float32)[ids]  # (..., time, vocab)
+    vectors[ids == 0] = 0.0  # padding: no word here
+    return vectors
 
 
 def bag_of_words(sentences: Sequence[Sequence[str]], vocab: Vocabulary) -> np.ndarray:

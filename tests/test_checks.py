@@ -73,3 +73,55 @@ def test_check_autocorrelation_names_what_is_wrong(capsys, wrong, hint):
     checks.check_autocorrelation(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
+
+
+# Exercise 02.1 -------------------------------------------------------------
+
+def test_check_dense_count_accepts_weights_plus_biases(capsys):
+    checks.check_dense_count(lambda L, V, H: L * V * H + H)
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (lambda L, V, H: L * V * H, "add one bias per unit"),
+    (lambda L, V, H: L * V + H, "multiply, don't add"),
+    (lambda L, V, H: V * H + H, "max_length one-hot vectors"),
+    (lambda L, V, H: L * V * H + L * V, "one bias per unit, not per input"),
+    (lambda L, V, H: 0, "expected 204, got 0"),
+    (lambda L, V, H: 204 if L == 5 else 0, "expected 1,000,010, got 0"),
+    (lambda L, V: 0, "raised TypeError"),
+    (42, "pass your function itself"),
+])
+def test_check_dense_count_names_what_is_wrong(capsys, wrong, hint):
+    checks.check_dense_count(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
+# Exercise 02.2 -------------------------------------------------------------
+
+def one_hot_right(ids, vocab_size):
+    out = np.zeros((len(ids), vocab_size))
+    for t, i in enumerate(ids):
+        if i:
+            out[t, i] = 1
+    return out
+
+
+def test_check_one_hot_accepts_a_right_function(capsys):
+    checks.check_one_hot(one_hot_right)
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (lambda ids, v: np.zeros((len(ids), v)), "every row is zero"),
+    (lambda ids, v: np.eye(v)[ids], "padding (id 0) should stay a row of zeros"),
+    (lambda ids, v: np.eye(v)[[i - 1 for i in ids]] * (np.array(ids)[:, None] > 0), "one column off"),
+    (lambda ids, v: np.zeros((v, len(ids))), "the shape should be (3, 6); got (6, 3)"),
+    (lambda ids, v: one_hot_right(ids, v)[:, ::-1], "expected"),
+    (lambda ids: 0, "raised TypeError"),
+])
+def test_check_one_hot_names_what_is_wrong(capsys, wrong, hint):
+    checks.check_one_hot(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out

@@ -124,3 +124,47 @@ def test_vowel_refuses_bad_input():
     for seconds in (0, 1e-5):
         with pytest.raises(ValueError, match="at least 0.05"):
             datasets.vowel("a", seconds=seconds)
+
+
+@pytest.fixture(scope="module")
+def phrase_sets():
+    train = datasets.key_phrase_sentences(2000, (0, 1, 2, 3, 6, 7, 8), seed=0)
+    seen = datasets.key_phrase_sentences(1000, (0, 1, 2, 3, 6, 7, 8), seed=1)
+    moved = datasets.key_phrase_sentences(1000, (4, 5), seed=2)
+    return train, seen, moved
+
+
+def test_key_phrase_sentences_sizes_balance_and_positions(phrase_sets):
+    train, seen, moved = phrase_sets
+    assert (len(train), len(seen), len(moved)) == (2000, 1000, 1000)
+    for part, starts in ((train, {0, 1, 2, 3, 6, 7, 8}), (moved, {4, 5})):
+        assert part.labels.mean() == 0.5
+        assert set(part.starts.tolist()) == starts
+        for sentence, label, start in zip(part.texts, part.labels, part.starts):
+            words = sentence.split()
+            assert len(words) == 10
+            assert (tuple(words[start : start + 2]) == datasets.KEY_PHRASE) == bool(label)
+            assert (" ".join(datasets.KEY_PHRASE) in sentence) == bool(label)
+
+
+def test_key_phrase_sets_do_not_overlap(phrase_sets):
+    train, seen, moved = phrase_sets
+    assert not set(train.texts) & set(seen.texts)
+    assert not set(train.texts) & set(moved.texts)
+
+
+def test_key_phrase_sentences_are_deterministic_under_a_seed():
+    a = datasets.key_phrase_sentences(10, (0, 1), seed=7)
+    b = datasets.key_phrase_sentences(10, (0, 1), seed=7)
+    assert a.texts == b.texts and not a.texts == datasets.key_phrase_sentences(10, (0, 1), seed=8).texts
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"n": 3, "starts": (0,)}, "n must be an even int"),
+    ({"n": 4, "starts": (9,)}, r"positions in 0\.\.8; got \[9\]"),
+    ({"n": 4, "starts": ()}, "non-empty list of positions"),
+    ({"n": 4, "starts": (0,), "length": 1}, "length must be an int >= 2"),
+])
+def test_key_phrase_sentences_refuse_bad_input(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        datasets.key_phrase_sentences(**kwargs)

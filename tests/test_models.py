@@ -41,3 +41,21 @@ def test_rnn_classifier_sees_order_and_bag_of_words_cannot():
 def test_builders_refuse_bad_sizes(builder, kwargs):
     with pytest.raises(ValueError, match="must be a positive int"):
         builder(**kwargs)
+
+
+def test_dense_classifier_has_a_fixed_input_and_refuses_other_lengths():
+    model = models.dense_classifier(max_length=4, vocab_size=6, hidden=3)
+    assert [layer.name for layer in model.layers] == ["one_hot", "flatten", "hidden", "probability"]
+    assert model.get_layer("hidden").kernel.shape == (24, 3)
+    assert model(np.zeros((2, 4, 6))).shape == (2, 1)
+    with pytest.raises(ValueError, match=r"expected shape=\(None, 4, 6\), found shape=\(1, 5, 6\)"):
+        model(np.zeros((1, 5, 6)))
+
+
+def test_one_hot_rnn_classifier_takes_any_length_and_skips_zero_padding():
+    model = models.rnn_classifier(6, embedding_dim=None, units=3)
+    assert [layer.name for layer in model.layers] == ["one_hot", "masking", "rnn", "probability"]
+    x = np.eye(6, dtype="float32")[[[2, 3, 4]]]  # (1, 3, 6)
+    padded = np.concatenate([x, np.zeros((1, 2, 6), dtype="float32")], axis=1)  # (1, 5, 6)
+    np.testing.assert_allclose(model.predict(x, verbose=0), model.predict(padded, verbose=0), atol=1e-6)
+    assert model.predict(np.zeros((1, 12, 6), dtype="float32") + x[:, :1], verbose=0).shape == (1, 1)

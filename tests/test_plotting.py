@@ -48,3 +48,11 @@ def test_plot_helpers_refuse_bad_input():
         plotting.plot_spectrogram(np.zeros(100), 8000.0)
     with pytest.raises(KeyError, match="no 'val_accuracy'"):
         plotting.plot_history({"RNN": {"loss": [1.0]}})
+
+
+def test_plot_lines_draws_each_named_line_and_checks_shapes():
+    ax = plotting.plot_lines([1, 2, 3], {"dense": [10, 20, 30], "RNN": [5, 5, 5]}, logy=True)
+    assert [line.get_label() for line in ax.get_lines()] == ["dense", "RNN"]
+    assert ax.get_yscale() == "log"
+    with pytest.raises(ValueError, match=r"line 'RNN' must have the shape of x \(3,\); got \(2,\)"):
+        plotting.plot_lines([1, 2, 3], {"RNN": [5, 5]})

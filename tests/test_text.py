@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from rnn_tutorial.text import Vocabulary, bag_of_words, pad, tokenize
+from rnn_tutorial.text import Vocabulary, bag_of_words, one_hot, pad, tokenize
 
 
 def test_tokenize_splits_words_and_punctuation_and_lowercases():
@@ -102,3 +102,22 @@ def test_bag_of_words_refuses_strings():
         bag_of_words("a a", vocab)
     with pytest.raises(TypeError, match="list of token lists"):
         bag_of_words(["a a"], vocab)
+
+
+def test_one_hot_rows_and_zero_padding():
+    vectors = one_hot([[3, 1, 0]], 4)
+    assert vectors.shape == (1, 3, 4) and vectors.dtype == np.float32
+    np.testing.assert_array_equal(vectors[0], [[0, 0, 0, 1], [0, 1, 0, 0], [0, 0, 0, 0]])
+    assert one_hot(np.array([2]), 3).shape == (1, 3)
+
+
+@pytest.mark.parametrize("ids, vocab_size, message", [
+    ([1, 4], 4, r"ids must lie in 0\.\.3; got values from 1 to 4"),
+    ([-1], 4, "must lie in"),
+    ([], 4, "non-empty array of ints"),
+    ([0.5], 4, "non-empty array of ints"),
+    ([1], 1, "vocab_size must be an int >= 2"),
+])
+def test_one_hot_refuses_bad_input(ids, vocab_size, message):
+    with pytest.raises(ValueError, match=message):
+        one_hot(ids, vocab_size)
