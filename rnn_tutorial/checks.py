@@ -120,8 +120,8 @@ def check_dense_count(fn: Callable) -> None:
                  inputs + units: "every input connects to every unit: multiply, don't add",
                  vocab_size * units + units: "the input is the whole sentence: max_length one-hot vectors",
                  inputs * units + inputs: "there is one bias per unit, not per input"}
-        hint = hints.get(got, f"for max_length={max_length}, vocab_size={vocab_size}, units={units} "
-                              f"expected {want:,}, got {got!r}")
+        hint = hints.get(got, f"for max_length={max_length}, vocab_size={vocab_size}, units={units} your function "
+                              f"gives {got!r}: how many inputs are there, and how many weights per input?")
         return _feedback(False, hint)
     return _feedback(True, "10 words x 10,000 ids x 10 units = 1,000,000 weights, + 10 biases.")
 

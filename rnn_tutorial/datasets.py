@@ -212,6 +212,8 @@ def key_phrase_sentences(n: int, starts, length: int = 10, seed: int = 0) -> Phr
     if not isinstance(length, int) or length < 2:
         raise ValueError(f"length must be an int >= 2; got {length!r}")
     starts = np.asarray(starts)
+    if starts.size and not np.issubdtype(starts.dtype, np.integer):
+        raise ValueError(f"starts must be int positions; got {starts.tolist()}")
     if starts.ndim != 1 or starts.size == 0 or starts.min() < 0 or starts.max() > length - 2:
         raise ValueError(f"starts must be a non-empty list of positions in 0..{length - 2}; got {starts.tolist()}")
     rng = np.random.default_rng(seed)
@@ -226,3 +228,95 @@ def key_phrase_sentences(n: int, starts, length: int = 10, seed: int = 0) -> Phr
         labels.append(label)
         where.append(start)
     return PhraseSentences(texts, np.array(labels, dtype=np.int64), np.array(where, dtype=np.int64))
+
+
+# ---------------------------------------------------------------------------
+# Notebook 03: named entities, some of which only context can tell apart
+# ---------------------------------------------------------------------------
+
+TAGS = ("O", "PER", "ORG", "LOC")
+PEOPLE = ("chirag", "priya", "maria", "john", "aiko", "omar", "sofia", "ravi", "emma", "kwame", "lena", "diego")
+ORGANISATIONS = ("microsoft", "google", "infosys", "oxford", "unicef", "toyota", "siemens", "tata")
+PLACES = ("india", "france", "japan", "brazil", "kenya", "canada", "mumbai", "paris", "berlin", "lagos", "peru")
+# Words that are both a person's first name and a place: only the context tells which.
+AMBIGUOUS = ("jordan", "georgia", "washington", "victoria", "florence", "chad", "austin", "sydney")
+
+# Templates: words, or a slot "{PER}", "{ORG}", "{LOC}" for an entity of that type.
+ENTITY_TEMPLATES = (
+    "{PER} worked at {ORG} in {LOC}",
+    "{PER} met {PER} in {LOC}",
+    "{ORG} hired {PER} from {LOC}",
+    "{PER} flew from {LOC} to {LOC}",
+    "the report by {PER} about {ORG} was written in {LOC}",
+    "{ORG} opened an office in {LOC}",
+    "{PER} studied at {ORG} near {LOC}",
+    "we visited {LOC} with {PER}",
+    "last year {PER} moved to {LOC}",
+    "a letter from {PER} reached {ORG}",
+    "{LOC} is a long way from {LOC}",
+    "the leaders of {LOC} and {LOC} signed a treaty",
+)
+
+
+@dataclass(frozen=True)
+class TaggedSentences:
+    """Tokenised sentences and one tag per token (`TAGS`); `tokens[k]` and `tags[k]` have the same length."""
+
+    tokens: list[list[str]]
+    tags: list[list[str]]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+
+def _fill(template: str, rng: np.random.Generator, ambiguous_rate: dict[str, float]) -> tuple[list[str], list[str]]:
+    tokens, tags = [], []
+    pools = {"PER": PEOPLE, "ORG": ORGANISATIONS, "LOC": PLACES}
+    for word in template.split():
+        if word.startswith("{"):
+            kind = word[1:-1]
+            pool = AMBIGUOUS if rng.random() < ambiguous_rate.get(kind, 0.0) else pools[kind]
+            tokens.append(str(rng.choice(pool)))
+            tags.append(kind)
+        else:
+            tokens.append(word)
+            tags.append("O")
+    return tokens, tags
+
+
+def entity_sentences(n_train: int = 3000, n_test: int = 1000, ambiguous: float = 0.3, seed: int = 0,
+                     hold_out: tuple[str, ...] = ("chirag worked at microsoft in india",),
+                     ) -> tuple[TaggedSentences, TaggedSentences]:
+    """A named-entity corpus: sentences from `ENTITY_TEMPLATES`, each token tagged O, PER, ORG or LOC (notebook 03).
+
+    About a fraction `ambiguous` of the person and place slots get a word from
+    `AMBIGUOUS` instead, as often as a person as a place, so that the word alone
+    cannot tell its tag. No sentence is in both sets; `hold_out` is in neither.
+
+    Returns:
+        `(train, test)`, two `TaggedSentences`.
+    """
+    for name, n in (("n_train", n_train), ("n_test", n_test)):
+        if not isinstance(n, int) or n < 1:
+            raise ValueError(f"{name} must be a positive int; got {n!r}")
+    if not 0 <= ambiguous <= 1:
+        raise ValueError(f"ambiguous must be a fraction in [0, 1]; got {ambiguous!r}")
+    slots = " ".join(ENTITY_TEMPLATES)
+    per, loc = slots.count("{PER}"), slots.count("{LOC}")
+    # Fewer person slots than place slots: raise their rate so the ambiguous words are half and half.
+    rates = {"PER": min(1.0, ambiguous * (per + loc) / (2 * per)), "LOC": ambiguous * (per + loc) / (2 * loc)}
+    rng = np.random.default_rng(seed)
+    seen = set(hold_out)
+    sentences = []
+    for _ in range(100 * (n_train + n_test)):
+        if len(sentences) == n_train + n_test:
+            break
+        tokens, tags = _fill(ENTITY_TEMPLATES[rng.integers(len(ENTITY_TEMPLATES))], rng, rates)
+        if " ".join(tokens) not in seen:
+            seen.add(" ".join(tokens))
+            sentences.append((tokens, tags))
+    else:
+        raise ValueError(f"the templates cannot make {n_train + n_test} different sentences")
+    train, test = sentences[:n_train], sentences[n_train:]
+    return (TaggedSentences([s[0] for s in train], [s[1] for s in train]),
+            TaggedSentences([s[0] for s in test], [s[1] for s in test]))

@@ -163,6 +163,7 @@ def test_key_phrase_sentences_are_deterministic_under_a_seed():
     ({"n": 3, "starts": (0,)}, "n must be an even int"),
     ({"n": 4, "starts": (9,)}, r"positions in 0\.\.8; got \[9\]"),
     ({"n": 4, "starts": ()}, "non-empty list of positions"),
+    ({"n": 4, "starts": (0.5,)}, "int positions"),
     ({"n": 4, "starts": (0,), "length": 1}, "length must be an int >= 2"),
 ])
 def test_key_phrase_sentences_refuse_bad_input(kwargs, message):
