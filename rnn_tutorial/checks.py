@@ -151,3 +151,73 @@ def check_one_hot(fn: Callable) -> None:
             return _feedback(False, "the 1 is one column off: id k goes in column k (columns count from 0)")
         return _feedback(False, f"for ids {ids} expected\n{want.astype(int)}\ngot\n{got}")
     return _feedback(True, "a one-hot row is a word's id written as a vector.")
+
+
+# ---------------------------------------------------------------------------
+# Notebook 03
+# ---------------------------------------------------------------------------
+
+
+def _rnn_case(seed: int = 3, batch: int = 2, time: int = 4, features: int = 3, units: int = 5):
+    rng = np.random.default_rng(seed)
+    return (rng.normal(size=(batch, time, features)), rng.normal(size=(batch, units)),
+            rng.normal(size=(features, units)), rng.normal(size=(units, units)), rng.normal(size=units))
+
+
+def check_rnn_step(fn: Callable) -> None:
+    """Exercise 03.1: `fn(x_t, h_prev, kernel, recurrent_kernel, bias)` returns the next state `(batch, units)`."""
+    from rnn_tutorial.numpy_rnn import rnn_step
+
+    if not callable(fn):
+        return _feedback(False, f"pass your function itself, e.g. check_rnn_step(my_fn); got {fn!r}")
+    x, h, kernel, recurrent, bias = _rnn_case()
+    x_t = x[:, 0]  # (batch, features)
+    try:
+        got = np.asarray(fn(x_t.copy(), h.copy(), kernel.copy(), recurrent.copy(), bias.copy()), dtype=float)
+    except Exception as error:
+        return _feedback(False, f"your function raised {type(error).__name__}: {error}. The shapes: x_t {x_t.shape} "
+                                f"@ kernel {kernel.shape}, h_prev {h.shape} @ recurrent_kernel {recurrent.shape}")
+    want = rnn_step(x_t, h, kernel, recurrent, bias)
+    if got.shape != want.shape:
+        return _feedback(False, f"the new state should be (batch, units) = {want.shape}; got {got.shape}")
+    if np.allclose(got, want, atol=1e-8):
+        return _feedback(True, "h_t = tanh(x_t @ kernel + h_prev @ recurrent_kernel + bias).")
+    wrong = {
+        "apply tanh to the sum": x_t @ kernel + h @ recurrent + bias,
+        "add the bias inside the tanh": np.tanh(x_t @ kernel + h @ recurrent),
+        "the previous state is missing: add h_prev @ recurrent_kernel": np.tanh(x_t @ kernel + bias),
+        "use h_prev @ recurrent_kernel, not its transpose": np.tanh(x_t @ kernel + h @ recurrent.T + bias),
+        "the bias goes inside the tanh, not after it": np.tanh(x_t @ kernel + h @ recurrent) + bias,
+    }
+    for hint, value in wrong.items():
+        if value.shape == got.shape and np.allclose(got, value, atol=1e-8):
+            return _feedback(False, hint)
+    return _feedback(False, "the values differ from h_t = tanh(x_t @ kernel + h_prev @ recurrent_kernel + bias)")
+
+
+def check_rnn_forward(fn: Callable) -> None:
+    """Exercise 03.2: `fn(x, kernel, recurrent_kernel, bias)` returns every state `(batch, time, units)`, h0 = 0."""
+    from rnn_tutorial.numpy_rnn import rnn_forward, rnn_step
+
+    if not callable(fn):
+        return _feedback(False, f"pass your function itself, e.g. check_rnn_forward(my_fn); got {fn!r}")
+    x, _, kernel, recurrent, bias = _rnn_case()
+    try:
+        got = np.asarray(fn(x.copy(), kernel.copy(), recurrent.copy(), bias.copy()), dtype=float)
+    except Exception as error:
+        return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+    want, h_last = rnn_forward(x, kernel, recurrent, bias)
+    if got.shape == h_last.shape:
+        return _feedback(False, f"return every state, shape (batch, time, units) = {want.shape}, not only the last")
+    if got.shape != want.shape:
+        return _feedback(False, f"the states should be (batch, time, units) = {want.shape}; got {got.shape}")
+    if np.allclose(got, want, atol=1e-8):
+        return _feedback(True, "the same step, with the same weights, at every time step.")
+    zeros = np.zeros((x.shape[0], kernel.shape[1]))
+    no_feedback = np.stack([rnn_step(x[:, t], zeros, kernel, recurrent, bias) for t in range(x.shape[1])], axis=1)
+    if np.allclose(got, no_feedback, atol=1e-8):
+        return _feedback(False, "each step must start from the previous step's state: feed h back in")
+    if np.allclose(got[:, 1:], want[:, :-1], atol=1e-8):
+        return _feedback(False, "store each state after computing it: hs[:, t] is the state after word t")
+    return _feedback(False, "start from h = zeros((batch, units)); then for t in range(time): "
+                            "h = step(x[:, t], h, ...)")

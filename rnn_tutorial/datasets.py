@@ -305,6 +305,10 @@ def entity_sentences(n_train: int = 3000, n_test: int = 1000, ambiguous: float =
     per, loc = slots.count("{PER}"), slots.count("{LOC}")
     # Fewer person slots than place slots: raise their rate so the ambiguous words are half and half.
     rates = {"PER": min(1.0, ambiguous * (per + loc) / (2 * per)), "LOC": ambiguous * (per + loc) / (2 * loc)}
+    sizes = {"{PER}": len(PEOPLE) + len(AMBIGUOUS), "{ORG}": len(ORGANISATIONS), "{LOC}": len(PLACES) + len(AMBIGUOUS)}
+    capacity = sum(int(np.prod([sizes.get(w, 1) for w in t.split()])) for t in ENTITY_TEMPLATES)
+    if n_train + n_test > capacity // 2:  # more than half: random draws would rarely find a new one
+        raise ValueError(f"the templates cannot make {n_train + n_test} different sentences (at most {capacity // 2})")
     rng = np.random.default_rng(seed)
     seen = set(hold_out)
     sentences = []

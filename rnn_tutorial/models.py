@@ -70,3 +70,45 @@ def rnn_classifier(vocab_size: int, embedding_dim: int | None = 16, units: int =
     model = keras.Model(inputs, outputs, name=name)
     model.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy", metrics=["accuracy"])
     return model
+
+
+def rnn_tagger(vocab_size: int, n_tags: int, embedding_dim: int = 16, units: int = 32, bidirectional: bool = False,
+               name: str | None = None) -> keras.Model:
+    """Many to many, aligned: one tag per word, from the hidden state at that word (notebook 03).
+
+    Input `(batch, time)` word ids, 0 as padding (masked); output
+    `(batch, time, n_tags)` tag probabilities. `bidirectional=True` adds a
+    second RNN that reads the sentence right to left, so each tag also sees the
+    words after it.
+    """
+    _positive_int("vocab_size", vocab_size)
+    _positive_int("n_tags", n_tags)
+    _positive_int("embedding_dim", embedding_dim)
+    _positive_int("units", units)
+    inputs = keras.Input(shape=(None,), dtype="int64", name="ids")
+    x = keras.layers.Embedding(vocab_size, embedding_dim, mask_zero=True, name="embedding")(inputs)
+    rnn = keras.layers.SimpleRNN(units, return_sequences=True, name="rnn")  # a state per word, (batch, time, units)
+    h = keras.layers.Bidirectional(rnn, name="bidirectional")(x) if bidirectional else rnn(x)
+    outputs = keras.layers.Dense(n_tags, activation="softmax", name="tags")(h)  # the same layer at every step
+    model = keras.Model(inputs, outputs, name=name or ("bidirectional_tagger" if bidirectional else "rnn_tagger"))
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+    return model
+
+
+def word_tagger(vocab_size: int, n_tags: int, embedding_dim: int = 16, hidden: int = 32,
+                name: str = "word_tagger") -> keras.Model:
+    """A tagger with no context: each word's tag from that word alone (notebook 03's baseline).
+
+    Input `(batch, time)` word ids; output `(batch, time, n_tags)`.
+    """
+    _positive_int("vocab_size", vocab_size)
+    _positive_int("n_tags", n_tags)
+    _positive_int("embedding_dim", embedding_dim)
+    _positive_int("hidden", hidden)
+    inputs = keras.Input(shape=(None,), dtype="int64", name="ids")
+    x = keras.layers.Embedding(vocab_size, embedding_dim, mask_zero=True, name="embedding")(inputs)
+    h = keras.layers.Dense(hidden, activation="relu", name="hidden")(x)  # word by word, (batch, time, hidden)
+    outputs = keras.layers.Dense(n_tags, activation="softmax", name="tags")(h)
+    model = keras.Model(inputs, outputs, name=name)
+    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
+    return model

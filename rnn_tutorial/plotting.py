@@ -98,6 +98,29 @@ def plot_spectrogram(wave, rate: int, *, ax=None, title=None, max_hz=None):
     return ax
 
 
+def plot_states(states, words: Sequence[str], *, ax=None, title=None):
+    """Heat map of hidden states: one column per word, one row per unit, colour from -1 to 1 (notebook 03).
+
+    Args:
+        states: `(time, units)`, e.g. `hs[0]` from `rnn_forward`.
+    """
+    states = np.asarray(states)
+    if states.ndim != 2:
+        raise ValueError(f"states must be (time, units); got shape {states.shape}")
+    if len(words) != states.shape[0]:
+        raise ValueError(f"words must have one entry per time step ({states.shape[0]}); got {len(words)}")
+    ax = _axes(ax)
+    image = ax.imshow(states.T, cmap="RdBu_r", vmin=-1, vmax=1, aspect="auto")
+    ax.set_xticks(np.arange(len(words)), [f"$h_{t + 1}$\n{w}" for t, w in enumerate(words)])
+    ax.set_yticks(np.arange(states.shape[1]))
+    ax.set_ylabel("unit")
+    ax.grid(False)
+    ax.figure.colorbar(image, ax=ax, fraction=0.04)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
 def plot_lines(x, lines: Mapping[str, Sequence[float]], *, ax=None, xlabel="", ylabel="", logy=False, title=None):
     """Several named curves over the same `x` (notebook 02: parameters against sentence length)."""
     x = np.asarray(x)

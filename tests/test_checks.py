@@ -125,3 +125,63 @@ def test_check_one_hot_names_what_is_wrong(capsys, wrong, hint):
     checks.check_one_hot(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
+
+
+# Exercises 03.1 and 03.2 ---------------------------------------------------
+
+def test_check_rnn_step_accepts_the_recurrence(capsys):
+    checks.check_rnn_step(lambda x, h, k, r, b: np.tanh(x @ k + h @ r + b))
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (lambda x, h, k, r, b: x @ k + h @ r + b, "apply tanh"),
+    (lambda x, h, k, r, b: np.tanh(x @ k + h @ r), "add the bias"),
+    (lambda x, h, k, r, b: np.tanh(x @ k + b), "previous state is missing"),
+    (lambda x, h, k, r, b: np.tanh(x @ k + h @ r.T + b), "not its transpose"),
+    (lambda x, h, k, r, b: np.tanh(x @ k + h @ r) + b, "not after it"),
+    (lambda x, h, k, r, b: np.tanh(k @ x + h @ r + b), "raised ValueError"),
+    (lambda x, h, k, r, b: h[0], "should be (batch, units) = (2, 5); got (5,)"),
+    (lambda x, h, k, r, b: np.tanh(x @ k + h @ r + 2 * b), "the values differ"),
+    (None, "pass your function itself"),
+])
+def test_check_rnn_step_names_what_is_wrong(capsys, wrong, hint):
+    checks.check_rnn_step(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
+def forward_right(x, k, r, b):
+    hs, h = np.zeros(x.shape[:2] + (k.shape[1],)), np.zeros((x.shape[0], k.shape[1]))
+    for t in range(x.shape[1]):
+        h = np.tanh(x[:, t] @ k + h @ r + b)
+        hs[:, t] = h
+    return hs
+
+
+def test_check_rnn_forward_accepts_a_right_loop(capsys):
+    checks.check_rnn_forward(forward_right)
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+def forward_no_feedback(x, k, r, b):
+    return np.stack([np.tanh(x[:, t] @ k + b) for t in range(x.shape[1])], axis=1)
+
+
+def forward_stored_late(x, k, r, b):
+    hs = forward_right(x, k, r, b)
+    return np.concatenate([np.zeros_like(hs[:, :1]), hs[:, :-1]], axis=1)
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (lambda x, k, r, b: forward_right(x, k, r, b)[:, -1], "not only the last"),
+    (forward_no_feedback, "feed h back in"),
+    (forward_stored_late, "store each state after computing it"),
+    (lambda x, k, r, b: forward_right(x, k, r, b)[:, ::-1], "start from h = zeros"),
+    (lambda x, k, r, b: forward_right(x, k, r, b)[:, :2], "should be (batch, time, units)"),
+    (lambda x: x, "raised TypeError"),
+])
+def test_check_rnn_forward_names_what_is_wrong(capsys, wrong, hint):
+    checks.check_rnn_forward(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out

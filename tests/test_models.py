@@ -59,3 +59,36 @@ def test_one_hot_rnn_classifier_takes_any_length_and_skips_zero_padding():
     padded = np.concatenate([x, np.zeros((1, 2, 6), dtype="float32")], axis=1)  # (1, 5, 6)
     np.testing.assert_allclose(model.predict(x, verbose=0), model.predict(padded, verbose=0), atol=1e-6)
     assert model.predict(np.zeros((1, 12, 6), dtype="float32") + x[:, :1], verbose=0).shape == (1, 1)
+
+
+@pytest.mark.parametrize("bidirectional, names", [
+    (False, ["ids", "embedding", "rnn", "tags"]),
+    (True, ["ids", "embedding", "bidirectional", "tags"]),
+])
+def test_rnn_tagger_gives_one_distribution_per_word(bidirectional, names):
+    model = models.rnn_tagger(12, 4, embedding_dim=3, units=5, bidirectional=bidirectional)
+    assert [layer.name for layer in model.layers] == names
+    out = model.predict(np.array([[3, 4, 5, 0], [6, 0, 0, 0]]), verbose=0)
+    assert out.shape == (2, 4, 4)
+    np.testing.assert_allclose(out.sum(axis=-1), 1, atol=1e-5)
+    rnn_params = 3 * 5 + 5 * 5 + 5
+    assert model.count_params() == 12 * 3 + (2 if bidirectional else 1) * rnn_params + \
+        (10 if bidirectional else 5) * 4 + 4
+
+
+def test_left_to_right_tagger_ignores_later_words_and_bidirectional_does_not():
+    ltr = models.rnn_tagger(12, 4, embedding_dim=3, units=5)
+    bi = models.rnn_tagger(12, 4, embedding_dim=3, units=5, bidirectional=True)
+    a, b = np.array([[3, 4, 5]]), np.array([[3, 4, 9]])
+    np.testing.assert_allclose(ltr.predict(a, verbose=0)[0, :2], ltr.predict(b, verbose=0)[0, :2], atol=1e-6)
+    assert not np.allclose(bi.predict(a, verbose=0)[0, 0], bi.predict(b, verbose=0)[0, 0], atol=1e-6)
+
+
+def test_word_tagger_tags_each_word_alone():
+    model = models.word_tagger(12, 4, embedding_dim=3, hidden=5)
+    out = model.predict(np.array([[3, 4, 5], [3, 9, 9]]), verbose=0)
+    np.testing.assert_allclose(out[0, 0], out[1, 0], atol=1e-6)  # word 3 first in both: same tag probabilities
+    with pytest.raises(ValueError, match="n_tags must be a positive int"):
+        models.word_tagger(12, 0)
+    with pytest.raises(ValueError, match="units must be a positive int"):
+        models.rnn_tagger(12, 4, units=0)

@@ -56,3 +56,14 @@ def test_plot_lines_draws_each_named_line_and_checks_shapes():
     assert ax.get_yscale() == "log"
     with pytest.raises(ValueError, match=r"line 'RNN' must have the shape of x \(3,\); got \(2,\)"):
         plotting.plot_lines([1, 2, 3], {"RNN": [5, 5]})
+
+
+def test_plot_states_draws_units_by_time_with_word_labels():
+    ax = plotting.plot_states(np.zeros((3, 4)), ["a", "b", "c"])
+    (image,) = ax.images
+    assert image.get_array().shape == (4, 3)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["$h_1$\na", "$h_2$\nb", "$h_3$\nc"]
+    with pytest.raises(ValueError, match=r"states must be \(time, units\)"):
+        plotting.plot_states(np.zeros(3), ["a", "b", "c"])
+    with pytest.raises(ValueError, match=r"one entry per time step \(3\); got 2"):
+        plotting.plot_states(np.zeros((3, 4)), ["a", "b"])

@@ -1,0 +1,80 @@
+import numpy as np
+import pytest
+
+from rnn_tutorial.notebook import setup
+
+setup(seed=0, verbose=False)
+
+import keras  # noqa: E402
+
+from rnn_tutorial.numpy_rnn import rnn_forward, rnn_step  # noqa: E402
+
+
+def weights(features, units, dtype, seed=0):
+    rng = np.random.default_rng(seed)
+    return (rng.normal(0, 0.7, (features, units)).astype(dtype), rng.normal(0, 0.7, (units, units)).astype(dtype),
+            rng.normal(0, 0.3, units).astype(dtype))
+
+
+def keras_states(x, kernel, recurrent_kernel, bias, h0=None):
+    layer = keras.layers.SimpleRNN(kernel.shape[1], return_sequences=True, return_state=True, dtype=x.dtype.name)
+    layer.build(x.shape)
+    layer.set_weights([kernel, recurrent_kernel, bias])
+    hs, h_last = layer(x, initial_state=None if h0 is None else [h0])
+    return np.asarray(hs), np.asarray(h_last)
+
+
+@pytest.mark.parametrize("batch, time, features, units", [(1, 6, 8, 4), (3, 1, 2, 5), (4, 12, 7, 3), (2, 30, 1, 16)])
+# float32 rounding (about 6e-8 a step) can grow over 30 steps of a chaotic RNN; float64 is the real test.
+@pytest.mark.parametrize("dtype, tolerance", [("float64", 1e-12), ("float32", 1e-4)])
+def test_forward_equals_keras_simple_rnn(batch, time, features, units, dtype, tolerance):
+    x = np.random.default_rng(1).normal(size=(batch, time, features)).astype(dtype)
+    kernel, recurrent_kernel, bias = weights(features, units, dtype)
+    hs, h_last = rnn_forward(x, kernel, recurrent_kernel, bias)
+    keras_hs, keras_last = keras_states(x, kernel, recurrent_kernel, bias)
+    assert hs.shape == (batch, time, units) and h_last.shape == (batch, units)
+    assert hs.dtype == np.dtype(dtype)
+    assert np.abs(hs - keras_hs).max() < tolerance
+    assert np.abs(h_last - keras_last).max() < tolerance
+
+
+def test_forward_with_a_given_h0_equals_keras_initial_state():
+    x = np.random.default_rng(2).normal(size=(2, 5, 3))
+    kernel, recurrent_kernel, bias = weights(3, 4, "float64")
+    h0 = np.random.default_rng(3).uniform(-1, 1, (2, 4))
+    hs, _ = rnn_forward(x, kernel, recurrent_kernel, bias, h0=h0)
+    keras_hs, _ = keras_states(x, kernel, recurrent_kernel, bias, h0=h0)
+    assert np.abs(hs - keras_hs).max() < 1e-12
+    assert not np.allclose(hs, rnn_forward(x, kernel, recurrent_kernel, bias)[0])
+
+
+def test_step_is_the_recurrence_and_h0_defaults_to_zero():
+    x = np.random.default_rng(4).normal(size=(2, 3, 3))
+    kernel, recurrent_kernel, bias = weights(3, 4, "float64")
+    h1 = rnn_step(x[:, 0], np.zeros((2, 4)), kernel, recurrent_kernel, bias)
+    np.testing.assert_allclose(h1, np.tanh(x[:, 0] @ kernel + bias))
+    hs, h_last = rnn_forward(x, kernel, recurrent_kernel, bias)
+    np.testing.assert_allclose(hs[:, 0], h1)
+    np.testing.assert_allclose(h_last, hs[:, -1])
+
+
+@pytest.mark.parametrize("args, message", [
+    (((3, 4), (3, 5), (5, 5), (5,)), r"x must be \(batch, time, features\); got shape \(3, 4\)"),
+    (((2, 3, 4), (3, 5), (5, 5), (5,)), r"kernel must be \(features, units\) = \(4, units\).*got \(3, 5\)"),
+    (((2, 3, 4), (4, 5), (5, 4), (5,)), r"recurrent_kernel must be \(units, units\) = \(5, 5\); got \(5, 4\)"),
+    (((2, 3, 4), (4, 5), (5, 5), (4,)), r"bias must be \(units,\) = \(5,\); got \(4,\)"),
+    (((2, 3, 4), (4,), (5, 5), (5,)), r"kernel must be \(features, units\); got shape \(4,\)"),
+])
+def test_forward_refuses_mismatched_shapes(args, message):
+    with pytest.raises(ValueError, match=message):
+        rnn_forward(*(np.zeros(shape) for shape in args))
+
+
+def test_forward_and_step_refuse_a_wrong_state():
+    kernel, recurrent_kernel, bias = weights(4, 5, "float64")
+    with pytest.raises(ValueError, match=r"h0 must be \(batch, units\) = \(2, 5\); got \(5,\)"):
+        rnn_forward(np.zeros((2, 3, 4)), kernel, recurrent_kernel, bias, h0=np.zeros(5))
+    with pytest.raises(ValueError, match=r"h_prev must be \(batch, units\) = \(2, 5\); got \(2, 4\)"):
+        rnn_step(np.zeros((2, 4)), np.zeros((2, 4)), kernel, recurrent_kernel, bias)
+    with pytest.raises(ValueError, match=r"x_t must be \(batch, features\); got shape \(4,\)"):
+        rnn_step(np.zeros(4), np.zeros((1, 5)), kernel, recurrent_kernel, bias)
