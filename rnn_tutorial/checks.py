@@ -203,9 +203,12 @@ def check_rnn_forward(fn: Callable) -> None:
         return _feedback(False, f"pass your function itself, e.g. check_rnn_forward(my_fn); got {fn!r}")
     x, _, kernel, recurrent, bias = _rnn_case()
     try:
-        got = np.asarray(fn(x.copy(), kernel.copy(), recurrent.copy(), bias.copy()), dtype=float)
+        got = fn(x.copy(), kernel.copy(), recurrent.copy(), bias.copy())
     except Exception as error:
         return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+    if isinstance(got, tuple):
+        return _feedback(False, "return only the states hs, (batch, time, units), not a tuple")
+    got = np.asarray(got, dtype=float)
     want, h_last = rnn_forward(x, kernel, recurrent, bias)
     if got.shape == h_last.shape:
         return _feedback(False, f"return every state, shape (batch, time, units) = {want.shape}, not only the last")

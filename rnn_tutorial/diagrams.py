@@ -29,7 +29,7 @@ def _box(ax, x, y, label, width=1.4, height=0.7, colour=CELL_COLOUR):
     """A rounded box centred on (x, y) with a label."""
     ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height, boxstyle="round,pad=0.05",
                                 facecolor=colour, edgecolor="black", linewidth=1))
-    ax.text(x, y, label, ha="center", va="center", fontsize=10)
+    ax.text(x, y, label, ha="center", va="center", fontsize=11)
 
 
 def _arrow(ax, start, end, label=None, label_offset=(0.0, 0.0), **style):
@@ -38,12 +38,12 @@ def _arrow(ax, start, end, label=None, label_offset=(0.0, 0.0), **style):
     if label:
         x = (start[0] + end[0]) / 2 + label_offset[0]
         y = (start[1] + end[1]) / 2 + label_offset[1]
-        ax.text(x, y, label, ha="center", va="center", fontsize=9, color="dimgray")
+        ax.text(x, y, label, ha="center", va="center", fontsize=11, color="dimgray")
 
 
 def draw_folded_rnn(ax=None):
     """The RNN as one cell with a loop: the state it computes comes back as its next input."""
-    ax = _new_axes(ax, (4, 3.2))
+    ax = _new_axes(ax, (5, 4))
     _box(ax, 0, 0, "RNN cell\n$h_t$")
     _box(ax, 0, -1.6, "$x_t$", width=0.8, height=0.5, colour=INPUT_COLOUR)
     _box(ax, 0, 1.6, "$y_t$", width=0.8, height=0.5, colour=OUTPUT_COLOUR)
@@ -51,7 +51,7 @@ def draw_folded_rnn(ax=None):
     _arrow(ax, (0, 0.42), (0, 1.3), "output layer", (0.75, 0))
     # the loop: the state leaves on the right and comes back as the next step's h_{t-1}
     _arrow(ax, (0.77, 0.2), (0.77, -0.2), connectionstyle="arc,angleA=0,angleB=0,armA=35,armB=35,rad=8")
-    ax.text(1.95, 0, "$h_{t-1}$\nrecurrent_kernel", ha="left", va="center", fontsize=9, color="dimgray")
+    ax.text(1.55, 0, "$h_{t-1}$\nrecurrent_kernel", ha="left", va="center", fontsize=11, color="dimgray")
     ax.set_xlim(-1.5, 3.6)
     ax.set_ylim(-2.0, 2.0)
     return ax
@@ -66,8 +66,8 @@ def draw_unrolled_rnn(words: Sequence[str], outputs: Sequence[str] | None = None
         raise ValueError(f"outputs must have one label per word ({len(words)}); got {len(outputs)}")
     step = 2.0
     ax = _new_axes(ax, (1.6 * len(words) + 1.5, 3.4))
-    ax.text(-1.5, 0, "$h_0 = 0$", ha="center", va="center", fontsize=10)
-    _arrow(ax, (-1.0, 0), (-0.75, 0))
+    ax.text(-2.0, 0, "$h_0 = 0$", ha="center", va="center", fontsize=11)
+    _arrow(ax, (-1.45, 0), (-0.75, 0))
     for t, word in enumerate(words):
         x = t * step
         _box(ax, x, 0, "RNN")
@@ -79,7 +79,7 @@ def draw_unrolled_rnn(words: Sequence[str], outputs: Sequence[str] | None = None
         if t + 1 < len(words):
             _arrow(ax, (x + 0.75, 0), (x + step - 0.75, 0), f"$h_{t + 1}$", (0, 0.22))
     ax.text((len(words) - 1) * step / 2, -2.3, "one cell, the same weights at every step", ha="center",
-            fontsize=9, color="dimgray")
-    ax.set_xlim(-2.1, (len(words) - 1) * step + 1.0)
+            fontsize=10, color="dimgray")
+    ax.set_xlim(-2.6, (len(words) - 1) * step + 1.0)
     ax.set_ylim(-2.6, 2.0)
     return ax

@@ -13,8 +13,8 @@ import numpy as np
 
 STYLE = {
     "figure.figsize": (6.4, 3.2),
-    "figure.dpi": 72,  # small PNGs keep notebooks light
-    "savefig.dpi": 72,
+    "figure.dpi": 80,  # small PNGs keep notebooks light
+    "savefig.dpi": 80,
     "axes.grid": True,
     "grid.alpha": 0.3,
     "axes.spines.top": False,
@@ -115,7 +115,7 @@ def plot_states(states, words: Sequence[str], *, ax=None, title=None):
     ax.set_yticks(np.arange(states.shape[1]))
     ax.set_ylabel("unit")
     ax.grid(False)
-    ax.figure.colorbar(image, ax=ax, fraction=0.04)
+    ax.figure.colorbar(image, ax=ax, fraction=0.04, label="state value")
     if title:
         ax.set_title(title)
     return ax

@@ -180,6 +180,7 @@ def forward_stored_late(x, k, r, b):
     (lambda x, k, r, b: forward_right(x, k, r, b)[:, ::-1], "start from h = zeros"),
     (lambda x, k, r, b: forward_right(x, k, r, b)[:, :2], "should be (batch, time, units)"),
     (lambda x: x, "raised TypeError"),
+    (lambda x, k, r, b: (forward_right(x, k, r, b), None), "not a tuple"),
 ])
 def test_check_rnn_forward_names_what_is_wrong(capsys, wrong, hint):
     checks.check_rnn_forward(wrong)
