@@ -224,3 +224,67 @@ def check_rnn_forward(fn: Callable) -> None:
         return _feedback(False, "store each state after computing it: hs[:, t] is the state after word t")
     return _feedback(False, "start from h = zeros((batch, units)); then for t in range(time): "
                             "h = step(x[:, t], h, ...)")
+
+
+# ---------------------------------------------------------------------------
+# Notebook 04
+# ---------------------------------------------------------------------------
+
+TASK_TYPES = {
+    "tell whether an email is spam": "many to one",
+    "write a melody in a given style": "one to many",
+    "tag each word of a sentence with its part of speech": "many to many",
+    "translate a sentence into German": "encoder-decoder",
+    "tell whether a photo shows a cat": "one to one",
+}
+_TYPE_HINTS = {
+    "many to one": "it reads a whole sequence and gives one answer at the end",
+    "one to many": "it starts from one input and writes a sequence, feeding each output back in",
+    "many to many": "it gives one output per input, aligned step by step",
+    "encoder-decoder": "input and output are sequences of different lengths and orders: read all, then write",
+    "one to one": "neither input nor output is a sequence",
+}
+
+
+def check_rnn_types(answer) -> None:
+    """Exercise 04.1: `answer` maps each task of `TASK_TYPES` to its type (a key of `diagrams.RNN_TYPES`)."""
+    if not isinstance(answer, dict):
+        return _feedback(False, f"answer must be a dict from task to type; got {type(answer).__name__}")
+    missing = [task for task in TASK_TYPES if task not in answer]
+    if missing:
+        return _feedback(False, f"give a type for every task; missing: {missing}")
+    unknown = sorted({str(v) for v in answer.values()} - set(_TYPE_HINTS))
+    if unknown:
+        return _feedback(False, f"types must be among {sorted(_TYPE_HINTS)}; got {unknown}")
+    wrong = [task for task, kind in TASK_TYPES.items() if answer[task] != kind]
+    if wrong:
+        task = wrong[0]
+        return _feedback(False, f"{len(wrong)} wrong, e.g. {task!r} is not {answer[task]!r}: "
+                                f"look for the type where {_TYPE_HINTS[TASK_TYPES[task]]}")
+    return _feedback(True, "each task matched to the shape of its input and output.")
+
+
+def check_temperature(fn: Callable) -> None:
+    """Exercise 04.2: `fn(probabilities, temperature)` rescales a probability vector for sampling."""
+    if not callable(fn):
+        return _feedback(False, f"pass your function itself, e.g. check_temperature(my_fn); got {fn!r}")
+    p = np.array([0.6, 0.3, 0.1])
+    for temperature in (0.5, 1.0, 2.0):
+        try:
+            got = np.asarray(fn(p.copy(), temperature), dtype=float)
+        except Exception as error:
+            return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+        want = p ** (1 / temperature) / np.sum(p ** (1 / temperature))
+        if got.shape != p.shape:
+            return _feedback(False, f"return one probability per symbol, shape {p.shape}; got {got.shape}")
+        if np.allclose(got, want, atol=1e-6):
+            continue
+        if not np.isclose(got.sum(), 1, atol=1e-6):
+            return _feedback(False, f"the result must sum to 1 (it sums to {got.sum():.3f}): divide by the total")
+        inverse = p**temperature / np.sum(p**temperature)
+        if np.allclose(got, inverse, atol=1e-6):
+            return _feedback(False, "the other way round: divide the log-probabilities by the temperature, "
+                                    "so a temperature below 1 sharpens")
+        return _feedback(False, f"for temperature {temperature} expected {np.round(want, 3).tolist()}, "
+                                f"got {np.round(got, 3).tolist()}")
+    return _feedback(True, "p ** (1 / T), normalised: T < 1 favours the likely symbols, T > 1 spreads the choice.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -324,3 +325,149 @@ def entity_sentences(n_train: int = 3000, n_test: int = 1000, ambiguous: float =
     train, test = sentences[:n_train], sentences[n_train:]
     return (TaggedSentences([s[0] for s in train], [s[1] for s in train]),
             TaggedSentences([s[0] for s in test], [s[1] for s in test]))
+
+
+# ---------------------------------------------------------------------------
+# Notebook 04, many to one: cricket reviews where word order decides
+# ---------------------------------------------------------------------------
+
+PLAYERS = ("sachin", "dravid", "kohli", "dhoni", "kumble", "ganguly", "sehwag", "bumrah")
+GOOD = {"adverb": ("brilliantly", "superbly", "confidently", "fluently", "beautifully"),
+        "adjective": ("great", "brilliant", "superb", "solid", "excellent")}
+BAD = {"adverb": ("poorly", "nervously", "sloppily", "badly", "awkwardly"),
+       "adjective": ("poor", "awful", "weak", "dreadful", "sloppy")}
+
+
+@dataclass(frozen=True)
+class Reviews:
+    """Review texts, their sentiment `labels` `(batch,)` (1 good, 0 bad) and their `kinds` (see `cricket_reviews`)."""
+
+    texts: list[str]
+    labels: np.ndarray
+    kinds: list[str]
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+def _review_groups() -> list[list[tuple[str, int, str]]]:
+    """Every review, grouped so that the reviews made of the same words stay together."""
+    groups = []
+    for player in PLAYERS:
+        for verb in ("batted", "bowled"):
+            for adverb, label in [(a, 1) for a in GOOD["adverb"]] + [(a, 0) for a in BAD["adverb"]]:
+                groups.append([(f"{player} {verb} {adverb}", label, "plain")])
+        for good, bad in itertools.product(GOOD["adverb"], BAD["adverb"]):
+            # contrast: the clause after "but" decides; both orders use the same words
+            groups.append([(f"{player} started {good} but finished {bad}", 0, "contrast"),
+                           (f"{player} started {bad} but finished {good}", 1, "contrast")])
+        for good, bad in itertools.product(GOOD["adjective"], BAD["adjective"]):
+            # negation: "not" flips the word right after it; again both orders use the same words
+            groups.append([(f"{player} was not {good} but {bad}", 0, "negation"),
+                           (f"{player} was not {bad} but {good}", 1, "negation")])
+            groups.append([(f"{player} was {good} , not {bad}", 1, "negation"),
+                           (f"{player} was {bad} , not {good}", 0, "negation")])
+    return groups
+
+
+def cricket_reviews(test_fraction: float = 0.25, seed: int = 0) -> tuple[Reviews, Reviews]:
+    """Short reviews of cricket players with a sentiment, many of them with contrast or negation (notebook 04).
+
+    Kinds: ``"plain"`` ("dhoni batted superbly"), ``"contrast"`` ("sachin started
+    nervously but finished brilliantly") and ``"negation"`` ("kohli was not poor
+    but great"). Every contrast and negation review has a twin made of the same
+    words with the opposite sentiment, in the same set, so a bag of words cannot
+    tell them apart. No review is in both sets.
+
+    Returns:
+        `(train, test)`, two `Reviews`.
+    """
+    if not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must be between 0 and 1; got {test_fraction!r}")
+    groups = _review_groups()
+    order = np.random.default_rng(seed).permutation(len(groups))
+    n_test = int(round(test_fraction * len(groups)))
+    sets = []
+    for part in (order[n_test:], order[:n_test]):
+        items = [item for g in part for item in groups[g]]
+        sets.append(Reviews([t for t, _, _ in items], np.array([y for _, y, _ in items], dtype=np.int64),
+                            [k for _, _, k in items]))
+    return sets[0], sets[1]
+
+
+# ---------------------------------------------------------------------------
+# Notebook 04, one to many: first names with a gender
+# ---------------------------------------------------------------------------
+
+
+def _census_names(file: str) -> dict[str, float]:
+    text = resources.files("rnn_tutorial").joinpath("data", file).read_text(encoding="utf-8")
+    return {line.split()[0].lower(): float(line.split()[1]) for line in text.splitlines() if line.strip()}
+
+
+def first_names(test_fraction: float = 0.1, seed: int = 0) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """First names from the 1990 U.S. Census with a gender: 0 female, 1 male (notebook 04).
+
+    A name on both lists gets the gender under which it is more frequent.
+    Names are lowercase letters only. No name is in both sets.
+
+    Returns:
+        `(train, test)`, lists of `(name, gender)`.
+    """
+    if not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must be between 0 and 1; got {test_fraction!r}")
+    female = _census_names("census_1990_female_first.txt")
+    male = _census_names("census_1990_male_first.txt")
+    names = sorted(set(female) | set(male))
+    pairs = [(name, int(male.get(name, 0.0) > female.get(name, 0.0))) for name in names if name.isalpha()]
+    order = np.random.default_rng(seed).permutation(len(pairs))
+    n_test = int(round(test_fraction * len(pairs)))
+    return [pairs[i] for i in order[n_test:]], [pairs[i] for i in order[:n_test]]
+
+
+# ---------------------------------------------------------------------------
+# Notebook 04, many to many: English number words to French
+# ---------------------------------------------------------------------------
+
+
+def number_words(n: int, lang: str) -> list[str]:
+    """A number in words, as tokens; hyphens are tokens of their own: 97, "fr" -> quatre - vingt - dix - sept."""
+    from num2words import num2words
+
+    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 0:
+        raise ValueError(f"n must be a non-negative int; got {n!r}")
+    if lang not in ("en", "fr"):
+        raise ValueError(f"lang must be 'en' or 'fr'; got {lang!r}")
+    return re.findall(r"[^\s,-]+|-", num2words(int(n), lang=lang))
+
+
+def join_words(tokens: list[str]) -> str:
+    """Tokens of `number_words` back to text: ["quatre", "-", "vingts"] -> "quatre-vingts"."""
+    return " ".join(tokens).replace(" - ", "-")
+
+
+@dataclass(frozen=True)
+class NumberPairs:
+    """Numbers `(batch,)` with their English and French words (token lists)."""
+
+    numbers: np.ndarray
+    english: list[list[str]]
+    french: list[list[str]]
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+
+def number_translation(n_max: int = 1000, test_fraction: float = 0.2, seed: int = 0) -> tuple[NumberPairs, NumberPairs]:
+    """The numbers 0 to `n_max - 1` in English and in French words, split at random (notebook 04)."""
+    if not isinstance(n_max, int) or n_max < 10:
+        raise ValueError(f"n_max must be an int >= 10; got {n_max!r}")
+    if not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must be between 0 and 1; got {test_fraction!r}")
+    order = np.random.default_rng(seed).permutation(n_max)
+    n_test = int(round(test_fraction * n_max))
+    sets = []
+    for part in (order[n_test:], order[:n_test]):
+        sets.append(NumberPairs(part.copy(), [number_words(n, "en") for n in part],
+                                [number_words(n, "fr") for n in part]))
+    return sets[0], sets[1]

@@ -83,3 +83,38 @@ def draw_unrolled_rnn(words: Sequence[str], outputs: Sequence[str] | None = None
     ax.set_xlim(-2.6, (len(words) - 1) * step + 1.0)
     ax.set_ylim(-2.6, 2.0)
     return ax
+
+
+# Which steps take an input and which give an output, per type (notebook 04).
+RNN_TYPES = {
+    "one to one": {"steps": 1, "inputs": [0], "outputs": [0], "example": "an ordinary network"},
+    "one to many": {"steps": 4, "inputs": [0], "outputs": [0, 1, 2, 3], "example": "a gender gives a name"},
+    "many to one": {"steps": 4, "inputs": [0, 1, 2, 3], "outputs": [3], "example": "a review gives a rating"},
+    "many to many": {"steps": 4, "inputs": [0, 1, 2, 3], "outputs": [0, 1, 2, 3], "example": "a tag per word"},
+    "encoder-decoder": {"steps": 6, "inputs": [0, 1, 2], "outputs": [3, 4, 5], "example": "translation"},
+}
+
+
+def draw_rnn_type(kind: str, ax=None):
+    """One of the RNN types of `RNN_TYPES`: input boxes below, the cell once per step, output boxes above."""
+    if kind not in RNN_TYPES:
+        raise ValueError(f"kind must be one of {list(RNN_TYPES)}; got {kind!r}")
+    spec = RNN_TYPES[kind]
+    step, steps = 1.3, spec["steps"]
+    ax = _new_axes(ax, (0.9 * steps + 1, 3))
+    for t in range(steps):
+        x = t * step
+        decoding = kind == "encoder-decoder" and t in spec["outputs"]
+        _box(ax, x, 0, "", width=0.8, height=0.6, colour=OUTPUT_COLOUR if decoding else CELL_COLOUR)
+        if t in spec["inputs"]:
+            _box(ax, x, -1.4, "", width=0.6, height=0.4, colour=INPUT_COLOUR)
+            _arrow(ax, (x, -1.18), (x, -0.32))
+        if t in spec["outputs"]:
+            _box(ax, x, 1.4, "", width=0.6, height=0.4, colour=OUTPUT_COLOUR)
+            _arrow(ax, (x, 0.32), (x, 1.18))
+        if t + 1 < steps:
+            _arrow(ax, (x + 0.42, 0), (x + step - 0.42, 0))
+    ax.set_title(f"{kind}\n({spec['example']})", fontsize=10)
+    ax.set_xlim(-0.8, (steps - 1) * step + 0.8)
+    ax.set_ylim(-1.8, 1.8)
+    return ax

@@ -112,3 +112,113 @@ def word_tagger(vocab_size: int, n_tags: int, embedding_dim: int = 16, hidden: i
     model = keras.Model(inputs, outputs, name=name)
     model.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
     return model
+
+
+def _cell(kind: str):
+    cells = {"SimpleRNN": keras.layers.SimpleRNN, "GRU": keras.layers.GRU}
+    if kind not in cells:
+        raise ValueError(f"cell must be one of {sorted(cells)}; got {kind!r}")
+    return cells[kind]
+
+
+def name_generator(n_symbols: int, n_conditions: int = 2, units: int = 128, embedding_dim: int = 16,
+                   cell: str = "SimpleRNN") -> tuple[keras.Model, keras.Model, keras.Model]:
+    """One to many: a condition (a gender) sets the first state, then one character comes out per step (notebook 04).
+
+    Returns three models that share their layers:
+        - `training`: `[condition (batch,), previous symbols (batch, time)]` -> next-symbol probabilities
+          `(batch, time, n_symbols)` (the previous symbols are the right answers, shifted: teacher forcing);
+        - `start`: condition `(batch,)` -> the first state `(batch, units)`;
+        - `step`: `[symbol (batch, 1), state (batch, units)]` -> `[probabilities (batch, 1, n_symbols), state]`,
+          for generating one symbol at a time and feeding it back.
+    """
+    _positive_int("n_symbols", n_symbols)
+    _positive_int("n_conditions", n_conditions)
+    _positive_int("units", units)
+    _positive_int("embedding_dim", embedding_dim)
+    to_state = keras.layers.Embedding(n_conditions, units, name="condition_to_state")  # a learnt h0 per condition
+    embed = keras.layers.Embedding(n_symbols, embedding_dim, name="embedding")
+    rnn = _cell(cell)(units, return_sequences=True, return_state=True, name="rnn")
+    to_symbol = keras.layers.Dense(n_symbols, activation="softmax", name="next_symbol")
+
+    condition = keras.Input(shape=(), dtype="int64", name="condition")
+    previous = keras.Input(shape=(None,), dtype="int64", name="previous")
+    h0 = keras.layers.Activation("tanh", name="h0")(to_state(condition))  # (batch, units)
+    states, _ = rnn(embed(previous), initial_state=h0)  # (batch, time, units)
+    training = keras.Model([condition, previous], to_symbol(states), name="name_generator")
+    training.compile(optimizer=keras.optimizers.Adam(0.005), loss="sparse_categorical_crossentropy")
+
+    start = keras.Model(condition, h0, name="start")
+    symbol = keras.Input(shape=(1,), dtype="int64", name="symbol")
+    state = keras.Input(shape=(units,), name="state")
+    out, new_state = rnn(embed(symbol), initial_state=state)
+    step = keras.Model([symbol, state], [to_symbol(out), new_state], name="step")
+    return training, start, step
+
+
+def encoder_decoder(source_size: int, target_size: int, units: int = 128, embedding_dim: int = 32,
+                    cell: str = "GRU") -> tuple[keras.Model, keras.Model, keras.Model]:
+    """Many to many, not aligned: an encoder reads the whole input, a decoder writes the output (notebook 04).
+
+    Returns three models that share their layers:
+        - `training`: `[source ids (batch, s_time), target ids so far (batch, t_time)]` -> next-target
+          probabilities `(batch, t_time, target_size)`, trained with teacher forcing;
+        - `encoder`: source ids -> the encoder's last state `(batch, units)`, all the decoder knows of the input;
+        - `decoder_step`: `[target id (batch, 1), state (batch, units)]` -> `[probabilities (batch, 1, target_size),
+          state]`, for greedy decoding (`greedy_decode`).
+    """
+    _positive_int("source_size", source_size)
+    _positive_int("target_size", target_size)
+    _positive_int("units", units)
+    _positive_int("embedding_dim", embedding_dim)
+    Cell = _cell(cell)
+    source = keras.Input(shape=(None,), dtype="int64", name="source")
+    x = keras.layers.Embedding(source_size, embedding_dim, mask_zero=True, name="source_embedding")(source)
+    _, summary = Cell(units, return_state=True, name="encoder")(x)  # (batch, units)
+
+    target_embed = keras.layers.Embedding(target_size, embedding_dim, mask_zero=True, name="target_embedding")
+    decoder = Cell(units, return_sequences=True, return_state=True, name="decoder")
+    to_word = keras.layers.Dense(target_size, activation="softmax", name="next_word")
+    target = keras.Input(shape=(None,), dtype="int64", name="target")
+    states, _ = decoder(target_embed(target), initial_state=summary)  # (batch, t_time, units)
+    training = keras.Model([source, target], to_word(states), name="encoder_decoder")
+    training.compile(optimizer=keras.optimizers.Adam(0.005), loss="sparse_categorical_crossentropy")
+
+    encoder = keras.Model(source, summary, name="encoder_model")
+    word = keras.Input(shape=(1,), dtype="int64", name="word")
+    state = keras.Input(shape=(units,), name="state")
+    out, new_state = decoder(target_embed(word), initial_state=state)
+    decoder_step = keras.Model([word, state], [to_word(out), new_state], name="decoder_step")
+    return training, encoder, decoder_step
+
+
+def greedy_decode(encoder: keras.Model, decoder_step: keras.Model, source_ids, start_id: int, end_id: int,
+                  max_length: int = 20) -> list[list[int]]:
+    """Translate a batch: encode the sources, then repeatedly pick the most probable next id and feed it back.
+
+    Args:
+        source_ids: `(batch, s_time)` padded ids.
+
+    Returns:
+        One list of target ids per source, without the start and end ids.
+    """
+    import numpy as np
+
+    source_ids = np.asarray(source_ids)
+    if source_ids.ndim != 2:
+        raise ValueError(f"source_ids must be (batch, time); got shape {source_ids.shape}")
+    _positive_int("max_length", max_length)
+    state = encoder.predict(source_ids, verbose=0)  # (batch, units)
+    word = np.full((len(source_ids), 1), start_id)  # (batch, 1)
+    out, done = [[] for _ in source_ids], np.zeros(len(source_ids), dtype=bool)
+    for _ in range(max_length):
+        probabilities, state = decoder_step([word, state])  # a direct call: faster than predict() for one step
+        state = np.asarray(state)  # (batch, units)
+        word = np.asarray(probabilities)[:, -1].argmax(axis=-1)[:, None]  # (batch, 1), fed back in
+        for i, k in enumerate(word[:, 0]):
+            done[i] |= k == end_id
+            if not done[i]:
+                out[i].append(int(k))
+        if done.all():
+            break
+    return out

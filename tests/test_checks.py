@@ -186,3 +186,51 @@ def test_check_rnn_forward_names_what_is_wrong(capsys, wrong, hint):
     checks.check_rnn_forward(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
+
+
+# Exercises 04.1 and 04.2 ---------------------------------------------------
+
+def test_check_rnn_types_accepts_the_right_map(capsys):
+    checks.check_rnn_types(dict(checks.TASK_TYPES))
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+def test_rnn_types_are_the_diagrams_types():
+    from rnn_tutorial.diagrams import RNN_TYPES
+
+    assert set(checks.TASK_TYPES.values()) == set(RNN_TYPES)
+
+
+@pytest.mark.parametrize("change, hint", [
+    ({"tell whether an email is spam": "many to many"}, "look for the type where it reads a whole sequence"),
+    ({"translate a sentence into German": "many to many"}, "read all, then write"),
+    ({"tell whether a photo shows a cat": "one to zero"}, "types must be among"),
+])
+def test_check_rnn_types_names_what_is_wrong(capsys, change, hint):
+    checks.check_rnn_types({**checks.TASK_TYPES, **change})
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
+@pytest.mark.parametrize("answer, hint", [({}, "missing"), ([], "must be a dict")])
+def test_check_rnn_types_refuses_incomplete_answers(capsys, answer, hint):
+    checks.check_rnn_types(answer)
+    assert hint in capsys.readouterr().out
+
+
+def test_check_temperature_accepts_a_right_function(capsys):
+    checks.check_temperature(lambda p, t: p ** (1 / t) / np.sum(p ** (1 / t)))
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (lambda p, t: p ** (1 / t), "must sum to 1"),
+    (lambda p, t: p**t / np.sum(p**t), "the other way round"),
+    (lambda p, t: p, "for temperature 0.5 expected"),
+    (lambda p, t: p[:2], "one probability per symbol"),
+    (lambda p: p, "raised TypeError"),
+])
+def test_check_temperature_names_what_is_wrong(capsys, wrong, hint):
+    checks.check_temperature(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out

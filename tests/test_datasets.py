@@ -169,3 +169,84 @@ def test_key_phrase_sentences_are_deterministic_under_a_seed():
 def test_key_phrase_sentences_refuse_bad_input(kwargs, message):
     with pytest.raises(ValueError, match=message):
         datasets.key_phrase_sentences(**kwargs)
+
+
+# Notebook 04 ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def reviews():
+    return datasets.cricket_reviews(test_fraction=0.25, seed=0)
+
+
+def test_reviews_sizes_kinds_balance_and_no_overlap(reviews):
+    train, test = reviews
+    assert len(train) + len(test) == len(datasets.PLAYERS) * (2 * 10 + 25 * 2 + 25 * 4)
+    assert not set(train.texts) & set(test.texts)
+    for part in reviews:
+        assert set(part.kinds) == {"plain", "contrast", "negation"}
+        assert 0.45 < part.labels.mean() < 0.55
+
+
+def test_every_contrast_and_negation_review_has_a_twin_with_the_same_words(reviews):
+    for part in reviews:
+        labels_by_bag = {}
+        for text, label, kind in zip(part.texts, part.labels, part.kinds):
+            if kind != "plain":
+                labels_by_bag.setdefault(tuple(sorted(text.split())), []).append(int(label))
+        assert labels_by_bag and all(sorted(labels) == [0, 1] for labels in labels_by_bag.values())
+
+
+def test_review_sentiment_follows_the_clause_that_decides(reviews):
+    train, _ = reviews
+    lookup = dict(zip(train.texts, train.labels))
+    good, bad = datasets.GOOD, datasets.BAD
+    for text, label in lookup.items():
+        words = text.split()
+        if "but" in words:
+            decider = words[words.index("but") + 1:]
+        elif "not" in words:
+            decider = words[words.index("was") + 1: words.index("was") + 2] if words[2] != "not" else []
+        else:
+            decider = words[-1:]
+        if decider:
+            assert (decider[-1] in good["adverb"] + good["adjective"]) == bool(label), text
+
+
+def test_reviews_refuse_a_bad_fraction():
+    with pytest.raises(ValueError, match="test_fraction must be between 0 and 1"):
+        datasets.cricket_reviews(test_fraction=1.0)
+
+
+def test_first_names_real_lowercase_split_and_gendered():
+    train, test = datasets.first_names(test_fraction=0.1, seed=0)
+    names = [n for n, _ in train + test]
+    assert len(names) == len(set(names)) > 5000
+    assert all(n.isalpha() and n.islower() for n in names)
+    assert not {n for n, _ in train} & {n for n, _ in test}
+    genders = dict(train + test)
+    assert genders["mary"] == 0 and genders["james"] == 1 and genders["emma"] == 0
+    assert 0.15 < np.mean(list(genders.values())) < 0.3  # the female list is longer
+    assert datasets.first_names(seed=0) == (train, test)
+    with pytest.raises(ValueError, match="test_fraction"):
+        datasets.first_names(test_fraction=0)
+
+
+def test_number_words_are_tokens_with_hyphens_apart():
+    assert datasets.number_words(97, "en") == ["ninety", "-", "seven"]
+    assert datasets.number_words(97, "fr") == ["quatre", "-", "vingt", "-", "dix", "-", "sept"]
+    assert datasets.join_words(datasets.number_words(80, "fr")) == "quatre-vingts"
+    assert datasets.number_words(1999, "en")[:3] == ["one", "thousand", "nine"]
+    with pytest.raises(ValueError, match="non-negative int"):
+        datasets.number_words(-1, "en")
+    with pytest.raises(ValueError, match="lang must be 'en' or 'fr'"):
+        datasets.number_words(1, "de")
+
+
+def test_number_translation_split_has_no_overlap_and_is_seeded():
+    train, test = datasets.number_translation(n_max=1000, test_fraction=0.2, seed=0)
+    assert (len(train), len(test)) == (800, 200)
+    assert sorted(train.numbers.tolist() + test.numbers.tolist()) == list(range(1000))
+    assert train.french[0] == datasets.number_words(int(train.numbers[0]), "fr")
+    assert datasets.number_translation(seed=0)[1].numbers.tolist() == test.numbers.tolist()
+    with pytest.raises(ValueError, match="n_max must be an int >= 10"):
+        datasets.number_translation(n_max=5)

@@ -54,3 +54,16 @@ def test_unrolled_rnn_uses_the_given_axes_and_default_outputs():
 def test_unrolled_rnn_refuses_bad_input(words, outputs, message):
     with pytest.raises(ValueError, match=message):
         diagrams.draw_unrolled_rnn(words, outputs)
+
+
+@pytest.mark.parametrize("kind", list(diagrams.RNN_TYPES))
+def test_rnn_type_draws_its_inputs_cells_and_outputs(kind):
+    spec = diagrams.RNN_TYPES[kind]
+    boxes, arrows, _ = kinds(diagrams.draw_rnn_type(kind))
+    assert len(boxes) == spec["steps"] + len(spec["inputs"]) + len(spec["outputs"])
+    assert len(arrows) == len(spec["inputs"]) + len(spec["outputs"]) + spec["steps"] - 1
+
+
+def test_rnn_type_refuses_an_unknown_kind():
+    with pytest.raises(ValueError, match="kind must be one of"):
+        diagrams.draw_rnn_type("many to few")

@@ -92,3 +92,41 @@ def test_word_tagger_tags_each_word_alone():
         models.word_tagger(12, 0)
     with pytest.raises(ValueError, match="units must be a positive int"):
         models.rnn_tagger(12, 4, units=0)
+
+
+def test_name_generator_models_share_weights_and_step_matches_training():
+    trainer, start, step = models.name_generator(8, n_conditions=2, units=6, embedding_dim=3)
+    previous = np.array([[1, 4, 5]])
+    full = trainer.predict([np.array([1]), previous], verbose=0)  # (1, 3, 8)
+    state = np.asarray(start(np.array([1])))
+    for t in range(3):
+        probabilities, state = step([previous[:, t : t + 1], state])
+        state = np.asarray(state)
+        np.testing.assert_allclose(np.asarray(probabilities)[0, 0], full[0, t], atol=1e-5)
+    other = trainer.predict([np.array([0]), previous], verbose=0)
+    assert not np.allclose(full, other), "the condition must change the output"
+
+
+def test_encoder_decoder_greedy_decoding_follows_the_step_model():
+    trainer, encoder, decoder_step = models.encoder_decoder(9, 7, units=5, embedding_dim=3, cell="GRU")
+    source = np.array([[3, 4, 0], [5, 0, 0]])
+    decoded = models.greedy_decode(encoder, decoder_step, source, start_id=1, end_id=2, max_length=6)
+    assert len(decoded) == 2
+    for row, ids in enumerate(decoded):
+        assert len(ids) <= 6 and 2 not in ids
+        # Teacher forcing on its own output: the training model must pick the same word at every step.
+        teacher = trainer.predict([source[row : row + 1], np.array([[1, *ids]])], verbose=0)[0]  # (steps, 7)
+        choices = teacher.argmax(axis=-1).tolist()
+        assert choices[: len(ids)] == ids
+        if len(ids) < 6:
+            assert choices[len(ids)] == 2, "decoding stops where the model chooses the end"
+
+
+def test_sequence_builders_refuse_bad_input():
+    with pytest.raises(ValueError, match="cell must be one of"):
+        models.encoder_decoder(5, 5, cell="LSTM2")
+    with pytest.raises(ValueError, match="units must be a positive int"):
+        models.name_generator(5, units=0)
+    _, encoder, decoder_step = models.encoder_decoder(5, 5, units=3)
+    with pytest.raises(ValueError, match=r"source_ids must be \(batch, time\)"):
+        models.greedy_decode(encoder, decoder_step, np.array([1, 2]), 1, 2)

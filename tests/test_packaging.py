@@ -35,5 +35,5 @@ def test_wheel_metadata_has_only_lower_bounds(wheel):
     (metadata,) = [n for n in wheel.namelist() if n.endswith(".dist-info/METADATA")]
     requires = [line.split(": ", 1)[1] for line in wheel.read(metadata).decode().splitlines()
                 if line.startswith("Requires-Dist: ")]
-    assert sorted(r.split(">=")[0] for r in requires) == ["keras", "matplotlib", "numpy", "tensorflow"]
+    assert sorted(r.split(">=")[0] for r in requires) == ["keras", "matplotlib", "num2words", "numpy", "tensorflow"]
     assert all(">=" in r and "<" not in r and "==" not in r for r in requires)
