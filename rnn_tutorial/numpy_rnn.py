@@ -1,11 +1,15 @@
-"""A recurrent network written from scratch in numpy, with Keras's weight names and shapes (notebook 03).
+"""Recurrent networks written from scratch in numpy, with Keras's weight names and shapes.
+
+The simple RNN (notebook 03), its backward pass (notebook 05), and the LSTM
+and GRU cells (notebook 06):
 
     h_t = tanh(x_t @ kernel + h_{t-1} @ recurrent_kernel + bias),   h_0 = 0
 
-The weights are exactly those of `keras.layers.SimpleRNN(units)`:
-``kernel (features, units)``, ``recurrent_kernel (units, units)``,
-``bias (units,)``; so ``layer.get_weights()`` can be passed straight in.
-Inputs are ``(batch, time, features)``.
+The weights are exactly those of the Keras layers, so ``layer.get_weights()``
+can be passed straight in: for `SimpleRNN(units)` ``kernel (features, units)``,
+``recurrent_kernel (units, units)``, ``bias (units,)``; for `LSTM` and `GRU`
+the same with 4 and 3 blocks of `units` columns (see `lstm_forward`,
+`gru_forward`). Inputs are ``(batch, time, features)``.
 """
 
 from __future__ import annotations
@@ -76,5 +80,162 @@ def rnn_forward(x, kernel, recurrent_kernel, bias, h0=None) -> tuple[np.ndarray,
     h = h0
     for t in range(time):
         h = rnn_step(x[:, t], h, kernel, recurrent_kernel, bias)  # (batch, units)
+        hs[:, t] = h
+    return hs, h
+
+
+def rnn_backward(x, hs, dhs, kernel, recurrent_kernel, bias, h0=None, truncate: int | None = None) -> dict:
+    """Backpropagation through time for `rnn_forward` (notebook 05).
+
+    Args:
+        x: `(batch, time, features)`, the inputs of the forward pass.
+        hs: `(batch, time, units)`, its states (from `rnn_forward`).
+        dhs: `(batch, time, units)`, the loss's gradient with respect to each state
+            directly (not through later states): for a loss on the last state
+            only, zeros except `dhs[:, -1]`.
+        h0: the initial state used in the forward pass; zeros when not given.
+        truncate: if given, the gradient from each step flows back through at
+            most `truncate` steps (truncated BPTT); None follows it to the start.
+
+    Returns:
+        Gradients ``{"x", "kernel", "recurrent_kernel", "bias", "h0"}`` shaped like
+        those arrays, and ``"hs"`` `(batch, time, units)`: the total gradient with
+        respect to each state, through all later steps.
+    """
+    x, hs, dhs = np.asarray(x), np.asarray(hs), np.asarray(dhs)
+    kernel, recurrent_kernel, bias = np.asarray(kernel), np.asarray(recurrent_kernel), np.asarray(bias)
+    if x.ndim != 3:
+        raise ValueError(f"x must be (batch, time, features); got shape {x.shape}")
+    batch, time, features = x.shape
+    units = _check_weights(features, kernel, recurrent_kernel, bias)
+    for name, array in (("hs", hs), ("dhs", dhs)):
+        if array.shape != (batch, time, units):
+            raise ValueError(f"{name} must be (batch, time, units) = ({batch}, {time}, {units}); got {array.shape}")
+    if truncate is not None and (not isinstance(truncate, int) or truncate < 1):
+        raise ValueError(f"truncate must be a positive int or None; got {truncate!r}")
+    h0 = np.zeros((batch, units), dtype=hs.dtype) if h0 is None else np.asarray(h0)
+    if h0.shape != (batch, units):
+        raise ValueError(f"h0 must be (batch, units) = ({batch}, {units}); got {h0.shape}")
+    grads = {"x": np.zeros_like(x, dtype=hs.dtype), "kernel": np.zeros_like(kernel, dtype=hs.dtype),
+             "recurrent_kernel": np.zeros_like(recurrent_kernel, dtype=hs.dtype),
+             "bias": np.zeros_like(bias, dtype=hs.dtype), "h0": np.zeros_like(h0, dtype=hs.dtype),
+             "hs": np.zeros_like(hs)}
+    if truncate is None:
+        _backward_from(x, hs, dhs, kernel, recurrent_kernel, h0, time - 1, 0, grads)
+    else:
+        # Each step's own gradient travels back `truncate` steps at most.
+        for end in range(time):
+            only = np.zeros_like(dhs)
+            only[:, end] = dhs[:, end]
+            _backward_from(x, hs, only, kernel, recurrent_kernel, h0, end, max(0, end - truncate + 1), grads)
+    return grads
+
+
+def _backward_from(x, hs, dhs, kernel, recurrent_kernel, h0, last: int, first: int, grads: dict) -> None:
+    """Walk the unrolled graph backwards from step `last` to step `first`, adding into `grads`."""
+    dh_next = np.zeros_like(hs[:, 0])  # gradient arriving from step t + 1, (batch, units)
+    for t in range(last, first - 1, -1):
+        dh = dhs[:, t] + dh_next  # everything the loss wants from h_t, (batch, units)
+        grads["hs"][:, t] += dh
+        da = dh * (1 - hs[:, t] ** 2)  # back through tanh: tanh' = 1 - tanh^2, (batch, units)
+        h_prev = hs[:, t - 1] if t > 0 else h0  # (batch, units)
+        grads["kernel"] += x[:, t].T @ da  # (features, units): the same weights at every step, so add
+        grads["recurrent_kernel"] += h_prev.T @ da  # (units, units)
+        grads["bias"] += da.sum(axis=0)  # (units,)
+        grads["x"][:, t] += da @ kernel.T  # (batch, features)
+        dh_next = da @ recurrent_kernel.T  # on to h_{t-1}, (batch, units)
+    if first == 0:
+        grads["h0"] += dh_next
+
+
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _check_gated(x, kernel, recurrent_kernel, bias, blocks: int, bias_shape) -> int:
+    """Check a gated cell's weights (`blocks` gates side by side); returns `units`."""
+    if x.ndim != 3:
+        raise ValueError(f"x must be (batch, time, features); got shape {x.shape}")
+    if kernel.ndim != 2 or kernel.shape[1] % blocks:
+        raise ValueError(f"kernel must be (features, {blocks} * units); got shape {kernel.shape}")
+    units = kernel.shape[1] // blocks
+    if kernel.shape[0] != x.shape[2]:
+        raise ValueError(f"kernel must be (features, {blocks} * units) = ({x.shape[2]}, {blocks * units}) to "
+                         f"match the input; got {kernel.shape}")
+    if recurrent_kernel.shape != (units, blocks * units):
+        raise ValueError(f"recurrent_kernel must be (units, {blocks} * units) = ({units}, {blocks * units}); "
+                         f"got {recurrent_kernel.shape}")
+    if bias.shape != bias_shape(units):
+        raise ValueError(f"bias must be {bias_shape(units)}; got {bias.shape}")
+    return units
+
+
+def _initial(state, batch: int, units: int, dtype, name: str) -> np.ndarray:
+    if state is None:
+        return np.zeros((batch, units), dtype=dtype)
+    state = np.asarray(state)
+    if state.shape != (batch, units):
+        raise ValueError(f"{name} must be (batch, units) = ({batch}, {units}); got {state.shape}")
+    return state
+
+
+def lstm_forward(x, kernel, recurrent_kernel, bias, h0=None, c0=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """An LSTM over a batch of sequences, with the weights of `keras.layers.LSTM(units)` (notebook 06).
+
+    Weights: ``kernel (features, 4 * units)``, ``recurrent_kernel (units, 4 * units)``,
+    ``bias (4 * units,)``, each made of four blocks in Keras's order: input gate
+    `i`, forget gate `f`, candidate `g`, output gate `o`.
+
+        i, f, o = sigmoid(...), g = tanh(...);  c_t = f * c_{t-1} + i * g;  h_t = o * tanh(c_t)
+
+    Returns:
+        `(hs, h_last, c_last)`: `(batch, time, units)`, `(batch, units)`, `(batch, units)`.
+    """
+    x = np.asarray(x)
+    kernel, recurrent_kernel, bias = np.asarray(kernel), np.asarray(recurrent_kernel), np.asarray(bias)
+    units = _check_gated(x, kernel, recurrent_kernel, bias, 4, lambda u: (4 * u,))
+    batch, time, _ = x.shape
+    dtype = np.result_type(x, kernel, recurrent_kernel, bias)
+    h = _initial(h0, batch, units, dtype, "h0")
+    c = _initial(c0, batch, units, dtype, "c0")
+    hs = np.zeros((batch, time, units), dtype=dtype)  # (batch, time, units)
+    for t in range(time):
+        z = x[:, t] @ kernel + h @ recurrent_kernel + bias  # (batch, 4 * units)
+        i, f, g, o = np.split(z, 4, axis=1)  # each (batch, units)
+        i, f, g, o = _sigmoid(i), _sigmoid(f), np.tanh(g), _sigmoid(o)
+        c = f * c + i * g  # keep part of the old memory, write part of the new
+        h = o * np.tanh(c)  # show part of the memory as the state
+        hs[:, t] = h
+    return hs, h, c
+
+
+def gru_forward(x, kernel, recurrent_kernel, bias, h0=None) -> tuple[np.ndarray, np.ndarray]:
+    """A GRU over a batch of sequences, with the weights of `keras.layers.GRU(units)` (defaults; notebook 06).
+
+    Weights: ``kernel (features, 3 * units)``, ``recurrent_kernel (units, 3 * units)``
+    in Keras's order: update gate `z`, reset gate `r`, candidate; and ``bias
+    (2, 3 * units)``: row 0 is added to the input part, row 1 to the recurrent
+    part (Keras's default ``reset_after=True`` applies the reset gate after the
+    recurrent product, so that part needs a bias of its own).
+
+        z, r = sigmoid(...);  candidate = tanh(x W + b0 + r * (h R + b1));  h_t = z * h_{t-1} + (1 - z) * candidate
+
+    Returns:
+        `(hs, h_last)`: `(batch, time, units)` and `(batch, units)`.
+    """
+    x = np.asarray(x)
+    kernel, recurrent_kernel, bias = np.asarray(kernel), np.asarray(recurrent_kernel), np.asarray(bias)
+    units = _check_gated(x, kernel, recurrent_kernel, bias, 3, lambda u: (2, 3 * u))
+    batch, time, _ = x.shape
+    dtype = np.result_type(x, kernel, recurrent_kernel, bias)
+    h = _initial(h0, batch, units, dtype, "h0")
+    hs = np.zeros((batch, time, units), dtype=dtype)  # (batch, time, units)
+    for t in range(time):
+        x_z, x_r, x_h = np.split(x[:, t] @ kernel + bias[0], 3, axis=1)  # each (batch, units)
+        h_z, h_r, h_h = np.split(h @ recurrent_kernel + bias[1], 3, axis=1)
+        z = _sigmoid(x_z + h_z)  # how much of the old state to keep
+        r = _sigmoid(x_r + h_r)  # how much of the old state the candidate may use
+        candidate = np.tanh(x_h + r * h_h)  # (batch, units)
+        h = z * h + (1 - z) * candidate
         hs[:, t] = h
     return hs, h

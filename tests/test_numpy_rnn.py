@@ -78,3 +78,65 @@ def test_forward_and_step_refuse_a_wrong_state():
         rnn_step(np.zeros((2, 4)), np.zeros((2, 4)), kernel, recurrent_kernel, bias)
     with pytest.raises(ValueError, match=r"x_t must be \(batch, features\); got shape \(4,\)"):
         rnn_step(np.zeros(4), np.zeros((1, 5)), kernel, recurrent_kernel, bias)
+
+
+from rnn_tutorial.numpy_rnn import gru_forward, lstm_forward  # noqa: E402, I001
+
+
+def gated_weights(layer_class, features, units, seed):
+    layer = layer_class(units, return_sequences=True, return_state=True, dtype="float64")
+    layer.build((None, None, features))
+    rng = np.random.default_rng(seed)
+    layer.set_weights([rng.normal(0, 0.5, w.shape) for w in layer.get_weights()])  # biases random too
+    return layer
+
+
+@pytest.mark.parametrize("batch, time, features, units", [(1, 6, 8, 4), (3, 1, 2, 5), (4, 12, 7, 3)])
+def test_lstm_forward_equals_keras(batch, time, features, units):
+    layer = gated_weights(keras.layers.LSTM, features, units, seed=batch)
+    x = np.random.default_rng(9).normal(size=(batch, time, features))
+    keras_hs, keras_h, keras_c = (np.asarray(a) for a in layer(x))
+    hs, h, c = lstm_forward(x, *layer.get_weights())
+    assert [w.shape for w in layer.get_weights()] == [(features, 4 * units), (units, 4 * units), (4 * units,)]
+    for mine, theirs in ((hs, keras_hs), (h, keras_h), (c, keras_c)):
+        assert np.abs(mine - theirs).max() < 1e-12
+
+
+@pytest.mark.parametrize("batch, time, features, units", [(1, 6, 8, 4), (3, 1, 2, 5), (4, 12, 7, 3)])
+def test_gru_forward_equals_keras(batch, time, features, units):
+    layer = gated_weights(keras.layers.GRU, features, units, seed=batch)
+    x = np.random.default_rng(9).normal(size=(batch, time, features))
+    keras_hs, keras_h = (np.asarray(a) for a in layer(x))
+    hs, h = gru_forward(x, *layer.get_weights())
+    assert [w.shape for w in layer.get_weights()] == [(features, 3 * units), (units, 3 * units), (2, 3 * units)]
+    assert np.abs(hs - keras_hs).max() < 1e-12 and np.abs(h - keras_h).max() < 1e-12
+
+
+def test_gated_cells_with_initial_states_equal_keras():
+    x = np.random.default_rng(1).normal(size=(2, 4, 3))
+    h0, c0 = np.random.default_rng(2).uniform(-1, 1, (2, 2, 5))
+    lstm = gated_weights(keras.layers.LSTM, 3, 5, seed=0)
+    assert np.abs(lstm_forward(x, *lstm.get_weights(), h0=h0, c0=c0)[0]
+                  - np.asarray(lstm(x, initial_state=[h0, c0])[0])).max() < 1e-12
+    gru = gated_weights(keras.layers.GRU, 3, 5, seed=0)
+    gru_hs = gru_forward(x, *gru.get_weights(), h0=h0)[0]
+    assert np.abs(gru_hs - np.asarray(gru(x, initial_state=[h0])[0])).max() < 1e-12
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: lstm_forward(np.zeros((2, 3, 4)), np.zeros((4, 10)), np.zeros((2, 8)), np.zeros(8)),
+     r"kernel must be \(features, 4 \* units\); got shape \(4, 10\)"),
+    (lambda: lstm_forward(np.zeros((2, 3, 4)), np.zeros((5, 8)), np.zeros((2, 8)), np.zeros(8)),
+     r"kernel must be \(features, 4 \* units\) = \(4, 8\) to match the input; got \(5, 8\)"),
+    (lambda: lstm_forward(np.zeros((2, 3, 4)), np.zeros((4, 8)), np.zeros((8, 2)), np.zeros(8)),
+     r"recurrent_kernel must be \(units, 4 \* units\) = \(2, 8\); got \(8, 2\)"),
+    (lambda: gru_forward(np.zeros((2, 3, 4)), np.zeros((4, 6)), np.zeros((2, 6)), np.zeros(6)),
+     r"bias must be \(2, 6\); got \(6,\)"),
+    (lambda: gru_forward(np.zeros((3, 4)), np.zeros((4, 6)), np.zeros((2, 6)), np.zeros((2, 6))),
+     r"x must be \(batch, time, features\)"),
+    (lambda: lstm_forward(np.zeros((2, 3, 4)), np.zeros((4, 8)), np.zeros((2, 8)), np.zeros(8), c0=np.zeros(2)),
+     r"c0 must be \(batch, units\) = \(2, 2\); got \(2,\)"),
+])
+def test_gated_cells_refuse_bad_shapes(call, message):
+    with pytest.raises(ValueError, match=message):
+        call()

@@ -1,0 +1,42 @@
+"""Checking gradients: finite differences and relative error (notebook 05).
+
+A gradient computed by hand (backpropagation) is right when it agrees with the
+slope measured numerically: nudge one number up and down by `eps`, and see
+how the loss moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+
+def numerical_gradient(loss: Callable[[], float], array: np.ndarray, eps: float = 1e-6) -> np.ndarray:
+    """The gradient of `loss()` with respect to every entry of `array`, by central differences.
+
+    `array` is changed in place while measuring and restored afterwards; `loss`
+    must read it (for example a closure over the same array). Use float64.
+    """
+    if not isinstance(array, np.ndarray) or array.dtype != np.float64:
+        raise TypeError(f"array must be a float64 numpy array (float32 is too coarse); got "
+                        f"{getattr(array, 'dtype', type(array).__name__)}")
+    grad = np.zeros_like(array)
+    for index in np.ndindex(array.shape):
+        saved = array[index]
+        array[index] = saved + eps
+        up = loss()
+        array[index] = saved - eps
+        down = loss()
+        array[index] = saved
+        grad[index] = (up - down) / (2 * eps)
+    return grad
+
+
+def relative_error(a, b) -> float:
+    """max |a - b| / max(|a|, |b|, 1e-12) over all entries: 1e-6 or less means they agree."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    if a.shape != b.shape:
+        raise ValueError(f"a and b must have one shape; got {a.shape} and {b.shape}")
+    scale = max(np.abs(a).max(initial=0.0), np.abs(b).max(initial=0.0), 1e-12)
+    return float(np.abs(a - b).max(initial=0.0) / scale)
