@@ -88,10 +88,12 @@ def draw_unrolled_rnn(words: Sequence[str], outputs: Sequence[str] | None = None
 # Which steps take an input and which give an output, per type (notebook 04).
 RNN_TYPES = {
     "one to one": {"steps": 1, "inputs": [0], "outputs": [0], "example": "an ordinary network"},
-    "one to many": {"steps": 4, "inputs": [0], "outputs": [0, 1, 2, 3], "example": "a gender gives a name"},
+    "one to many": {"steps": 4, "inputs": [0], "outputs": [0, 1, 2, 3], "example": "a gender gives a name",
+                    "feedback": True},
     "many to one": {"steps": 4, "inputs": [0, 1, 2, 3], "outputs": [3], "example": "a review gives a rating"},
     "many to many": {"steps": 4, "inputs": [0, 1, 2, 3], "outputs": [0, 1, 2, 3], "example": "a tag per word"},
-    "encoder-decoder": {"steps": 6, "inputs": [0, 1, 2], "outputs": [3, 4, 5], "example": "translation"},
+    "encoder-decoder": {"steps": 6, "inputs": [0, 1, 2], "outputs": [3, 4, 5], "example": "translation",
+                        "feedback": True},
 }
 
 
@@ -114,6 +116,9 @@ def draw_rnn_type(kind: str, ax=None):
             _arrow(ax, (x, 0.32), (x, 1.18))
         if t + 1 < steps:
             _arrow(ax, (x + 0.42, 0), (x + step - 0.42, 0))
+        if spec.get("feedback") and t in spec["outputs"] and t + 1 < steps:
+            # the output, fed back in as the next step's input
+            _arrow(ax, (x + 0.32, 1.4), (x + step - 0.3, -0.3), linestyle="--", connectionstyle="arc3,rad=-0.3")
     ax.set_title(f"{kind}\n({spec['example']})", fontsize=10)
     ax.set_xlim(-0.8, (steps - 1) * step + 0.8)
     ax.set_ylim(-1.8, 1.8)

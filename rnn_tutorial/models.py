@@ -137,7 +137,7 @@ def name_generator(n_symbols: int, n_conditions: int = 2, units: int = 128, embe
     _positive_int("units", units)
     _positive_int("embedding_dim", embedding_dim)
     to_state = keras.layers.Embedding(n_conditions, units, name="condition_to_state")  # a learnt h0 per condition
-    embed = keras.layers.Embedding(n_symbols, embedding_dim, name="embedding")
+    embed = keras.layers.Embedding(n_symbols, embedding_dim, mask_zero=True, name="embedding")  # 0: padding
     rnn = _cell(cell)(units, return_sequences=True, return_state=True, name="rnn")
     to_symbol = keras.layers.Dense(n_symbols, activation="softmax", name="next_symbol")
 
