@@ -288,3 +288,60 @@ def check_temperature(fn: Callable) -> None:
         return _feedback(False, f"for temperature {temperature} expected {np.round(want, 3).tolist()}, "
                                 f"got {np.round(got, 3).tolist()}")
     return _feedback(True, "p ** (1 / T), normalised: T < 1 favours the likely symbols, T > 1 spreads the choice.")
+
+
+# ---------------------------------------------------------------------------
+# Notebook 05
+# ---------------------------------------------------------------------------
+
+
+def check_tanh_backward(fn: Callable) -> None:
+    """Exercise 05.1: `fn(h, dh)` returns the gradient before the tanh, given `h = tanh(a)` and `dh = dL/dh`."""
+    if not callable(fn):
+        return _feedback(False, f"pass your function itself, e.g. check_tanh_backward(my_fn); got {fn!r}")
+    rng = np.random.default_rng(5)
+    a = rng.normal(size=(3, 4))
+    h, dh = np.tanh(a), rng.normal(size=(3, 4))
+    try:
+        got = np.asarray(fn(h.copy(), dh.copy()), dtype=float)
+    except Exception as error:
+        return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+    want = dh * (1 - h**2)
+    if got.shape != want.shape:
+        return _feedback(False, f"return one number per unit, shape {want.shape}; got {got.shape}")
+    if np.allclose(got, want):
+        return _feedback(True, "tanh'(a) = 1 - tanh(a)^2, so the gradient is dh * (1 - h**2).")
+    hints = [(dh * (1 - np.tanh(h) ** 2), "h is already tanh(a): use 1 - h**2, not 1 - tanh(h)**2"),
+             (1 - h**2, "multiply by dh: the chain rule passes the incoming gradient on"),
+             (dh * (1 - h), "the derivative of tanh is 1 - h**2 (squared)"),
+             (dh * h, "the derivative of tanh is 1 - h**2, not h")]
+    for value, hint in hints:
+        if np.allclose(got, value):
+            return _feedback(False, hint)
+    return _feedback(False, "the values differ from dh * (1 - h**2)")
+
+
+def check_clipping(fn: Callable) -> None:
+    """Exercise 05.2: `fn(grads, max_norm)` scales a list of arrays together to a joint norm of at most `max_norm`."""
+    if not callable(fn):
+        return _feedback(False, f"pass your function itself, e.g. check_clipping(my_fn); got {fn!r}")
+    grads = [np.array([3.0, 4.0]), np.array([[0.0, 12.0]])]  # norms 5 and 12, joint norm 13
+    for max_norm, scale in ((1.0, 1 / 13), (20.0, 1.0)):
+        try:
+            got = fn([g.copy() for g in grads], max_norm)
+        except Exception as error:
+            return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+        if not isinstance(got, (list, tuple)) or len(got) != len(grads):
+            return _feedback(False, f"return a list of {len(grads)} arrays, like the input; got {type(got).__name__}")
+        got = [np.asarray(g, dtype=float) for g in got]
+        if all(np.allclose(a, b * scale) for a, b in zip(got, grads)):
+            continue
+        if scale == 1.0:
+            return _feedback(False, "gradients already within max_norm must stay as they are")
+        if np.allclose(got[0], [0.6, 0.8]) and np.allclose(got[1], [[0.0, 1.0]]):
+            return _feedback(False, "scale all arrays by one factor from their joint norm, not each by its own")
+        if np.allclose(got[0], [1.0, 1.0]):
+            return _feedback(False, "clip the norm, not each value: multiply everything by max_norm / norm")
+        expected = [np.round(g * scale, 3).tolist() for g in grads]
+        return _feedback(False, f"with max_norm={max_norm} expected {expected}, got {[np.round(g, 3).tolist() for g in got]}")
+    return _feedback(True, "the direction is kept, only the length is capped.")

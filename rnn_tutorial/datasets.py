@@ -471,3 +471,53 @@ def number_translation(n_max: int = 1000, test_fraction: float = 0.2, seed: int 
         sets.append(NumberPairs(part.copy(), [number_words(n, "en") for n in part],
                                 [number_words(n, "fr") for n in part]))
     return sets[0], sets[1]
+
+
+# ---------------------------------------------------------------------------
+# Notebook 05: remember the first input
+# ---------------------------------------------------------------------------
+
+
+def memory_task(n: int = 2000, time: int = 10, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Sequences whose target is the sign (+1 or -1) of their first input; the later inputs are noise (notebook 05).
+
+    Returns:
+        `(x, y)`: `(n, time, 1)` and `(n,)`, the signs half +1, half -1.
+    """
+    if not isinstance(n, int) or n < 2 or n % 2:
+        raise ValueError(f"n must be an even int >= 2; got {n!r}")
+    if not isinstance(time, int) or time < 2:
+        raise ValueError(f"time must be an int >= 2; got {time!r}")
+    rng = np.random.default_rng(seed)
+    y = rng.permutation(np.repeat([-1.0, 1.0], n // 2))  # (n,)
+    x = rng.normal(size=(n, time, 1))  # (n, time, 1)
+    x[:, 0, 0] = y
+    return x, y
+
+
+# ---------------------------------------------------------------------------
+# Notebook 06: the adding problem, a long-range task
+# ---------------------------------------------------------------------------
+
+
+def adding_problem(n: int = 5000, time: int = 50, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Sequences of random numbers in [0, 1], two of them marked; the target is the sum of the two (notebook 06).
+
+    Each step has two features: the number and its mark (1 for the two marked
+    steps, else 0). A model must carry the first marked number, possibly over
+    nearly all the steps, until it sees the second.
+
+    Returns:
+        `(x, y)`: `(n, time, 2)` float32 and `(n,)` float32.
+    """
+    if not isinstance(n, int) or n < 1:
+        raise ValueError(f"n must be a positive int; got {n!r}")
+    if not isinstance(time, int) or time < 2:
+        raise ValueError(f"time must be an int >= 2; got {time!r}")
+    rng = np.random.default_rng(seed)
+    values = rng.uniform(0, 1, size=(n, time))  # (n, time)
+    marks = np.zeros((n, time))
+    for row in range(n):
+        marks[row, rng.choice(time, size=2, replace=False)] = 1
+    x = np.stack([values, marks], axis=-1).astype(np.float32)  # (n, time, 2)
+    return x, (values * marks).sum(axis=1).astype(np.float32)

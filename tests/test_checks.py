@@ -234,3 +234,49 @@ def test_check_temperature_names_what_is_wrong(capsys, wrong, hint):
     checks.check_temperature(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
+
+
+# Exercises 05.1 and 05.2 ---------------------------------------------------
+
+def test_check_tanh_backward_accepts_the_chain_rule(capsys):
+    checks.check_tanh_backward(lambda h, dh: dh * (1 - h**2))
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (lambda h, dh: dh * (1 - np.tanh(h) ** 2), "h is already tanh(a)"),
+    (lambda h, dh: 1 - h**2, "multiply by dh"),
+    (lambda h, dh: dh * (1 - h), "squared"),
+    (lambda h, dh: dh * h, "not h"),
+    (lambda h, dh: dh, "the values differ"),
+    (lambda h, dh: dh[0], "one number per unit"),
+    (lambda h: h, "raised TypeError"),
+])
+def test_check_tanh_backward_names_what_is_wrong(capsys, wrong, hint):
+    checks.check_tanh_backward(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
+def clip_right(grads, max_norm):
+    norm = np.sqrt(sum(np.sum(g**2) for g in grads))
+    return [g * min(1.0, max_norm / norm) for g in grads]
+
+
+def test_check_clipping_accepts_global_norm_clipping(capsys):
+    checks.check_clipping(clip_right)
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (lambda grads, m: [g * m / np.sqrt(sum(np.sum(x**2) for x in grads)) for g in grads], "must stay as they are"),
+    (lambda grads, m: [g * min(1.0, m / np.linalg.norm(g)) for g in grads], "not each by its own"),
+    (lambda grads, m: [np.clip(g, -m, m) for g in grads], "clip the norm, not each value"),
+    (lambda grads, m: grads[0], "return a list of 2 arrays"),
+    (lambda grads, m: [g * 0 for g in grads], "expected"),
+    (lambda grads: grads, "raised TypeError"),
+])
+def test_check_clipping_names_what_is_wrong(capsys, wrong, hint):
+    checks.check_clipping(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
