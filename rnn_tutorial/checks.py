@@ -342,6 +342,70 @@ def check_clipping(fn: Callable) -> None:
             return _feedback(False, "scale all arrays by one factor from their joint norm, not each by its own")
         if np.allclose(got[0], [1.0, 1.0]):
             return _feedback(False, "clip the norm, not each value: multiply everything by max_norm / norm")
-        expected = [np.round(g * scale, 3).tolist() for g in grads]
-        return _feedback(False, f"with max_norm={max_norm} expected {expected}, got {[np.round(g, 3).tolist() for g in got]}")
+        expected, mine = [np.round(g * scale, 3).tolist() for g in grads], [np.round(g, 3).tolist() for g in got]
+        return _feedback(False, f"with max_norm={max_norm} expected {expected}, got {mine}")
     return _feedback(True, "the direction is kept, only the length is capped.")
+
+
+# ---------------------------------------------------------------------------
+# Notebook 06
+# ---------------------------------------------------------------------------
+
+
+def check_lstm_step(fn: Callable) -> None:
+    """Exercise 06.1: `fn(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias)` returns `(h_t, c_t)`, Keras's layout."""
+    from rnn_tutorial.numpy_rnn import lstm_forward
+
+    if not callable(fn):
+        return _feedback(False, f"pass your function itself, e.g. check_lstm_step(my_fn); got {fn!r}")
+    rng = np.random.default_rng(6)
+    x_t, h, c = rng.normal(size=(2, 3)), rng.normal(size=(2, 4)), rng.normal(size=(2, 4))
+    kernel, recurrent, bias = rng.normal(size=(3, 16)), rng.normal(size=(4, 16)), rng.normal(size=16)
+    try:
+        got = fn(x_t.copy(), h.copy(), c.copy(), kernel.copy(), recurrent.copy(), bias.copy())
+        got_h, got_c = (np.asarray(a, dtype=float) for a in got)
+    except Exception as error:
+        return _feedback(False, f"your function raised {type(error).__name__}: {error} (return a pair: h_t, c_t)")
+    _, want_h, want_c = lstm_forward(x_t[:, None], kernel, recurrent, bias, h0=h, c0=c)
+    if got_h.shape != want_h.shape or got_c.shape != want_c.shape:
+        return _feedback(False, f"h_t and c_t should both be (batch, units) = {want_h.shape}")
+    if np.allclose(got_h, want_h) and np.allclose(got_c, want_c):
+        return _feedback(True, "c_t = f * c_prev + i * g and h_t = o * tanh(c_t), gates in Keras's order i, f, g, o.")
+
+    def sig(z):
+        return 1 / (1 + np.exp(-z))
+
+    i, f, g, o = np.split(x_t @ kernel + h @ recurrent + bias, 4, axis=1)
+    swapped_c = sig(i) * c + sig(f) * np.tanh(g)
+    if np.allclose(got_c, swapped_c):
+        return _feedback(False, "Keras's gate order is i, f, g, o (input, forget, candidate, output): "
+                                "you swapped the input and forget gates")
+    if np.allclose(got_c, want_c):
+        if np.allclose(got_h, sig(o) * want_c):
+            return _feedback(False, "c_t is right; h_t = o * tanh(c_t): apply tanh to the memory first")
+        return _feedback(False, "c_t is right; check h_t = o * tanh(c_t) with o = sigmoid of the fourth block")
+    if np.allclose(got_c, sig(f) * c + sig(i) * sig(g)):
+        return _feedback(False, "the candidate g uses tanh, not sigmoid")
+    return _feedback(False, "c_t differs from f * c_prev + i * g: split z = x_t @ kernel + h_prev @ recurrent_kernel "
+                            "+ bias into four blocks i, f, g, o")
+
+
+def check_gru_count(fn: Callable) -> None:
+    """Exercise 06.2: `fn(input_dim, units)` counts the parameters of `keras.layers.GRU(units)`."""
+    if not callable(fn):
+        return _feedback(False, f"pass your function itself, e.g. check_gru_count(my_fn); got {fn!r}")
+    for input_dim, units in [(5, 7), (32, 64)]:
+        try:
+            got = fn(input_dim, units)
+        except Exception as error:
+            return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+        simple = input_dim * units + units * units + units
+        want = 3 * simple + 3 * units
+        if got == want:
+            continue
+        hints = {3 * simple: "Keras's GRU (reset_after=True) has two bias rows: add 3 * units more",
+                 4 * simple: "four blocks is an LSTM; a GRU has three (update, reset, candidate)",
+                 simple: "a GRU has three blocks (update, reset, candidate), each the size of a SimpleRNN"}
+        return _feedback(False, hints.get(got, f"for input_dim={input_dim}, units={units} your function gives "
+                                               f"{got!r}: count kernel, recurrent_kernel and bias, three blocks each"))
+    return _feedback(True, "3 * (input_dim * units + units * units) + 2 * 3 * units.")

@@ -123,3 +123,55 @@ def draw_rnn_type(kind: str, ax=None):
     ax.set_xlim(-0.8, (steps - 1) * step + 0.8)
     ax.set_ylim(-1.8, 1.8)
     return ax
+
+
+def draw_gated_cell(kind: str, ax=None):
+    """The inside of an LSTM or a GRU cell: its gates, and the line along which its memory flows (notebook 06).
+
+    Gates (sigmoid, between 0 and 1) scale what passes; the memory line at the
+    top is changed only by a product and a sum, never squashed by a weight
+    matrix, which is what lets gradients travel far back along it.
+    """
+    if kind not in ("LSTM", "GRU"):
+        raise ValueError(f"kind must be 'LSTM' or 'GRU'; got {kind!r}")
+    ax = _new_axes(ax, (7.5, 3.6))
+    top, middle = 2.2, 1.1
+    old, new = ("$c_{t-1}$", "$c_t$") if kind == "LSTM" else ("$h_{t-1}$", "$h_t$")
+    plus = 3.75 if kind == "LSTM" else 5.5
+    ax.text(-0.3, top, old, ha="right", va="center", fontsize=11)
+    ax.text(8.1, top, new, ha="left", va="center", fontsize=11)
+    _arrow(ax, (-0.2, top), (1.25, top))
+    _box(ax, 1.5, top, "×", width=0.45, height=0.45, colour="white")
+    _arrow(ax, (1.75, top), (plus - 0.25, top))
+    _box(ax, plus, top, "+", width=0.45, height=0.45, colour="white")
+    _arrow(ax, (plus + 0.25, top), (8.0, top))
+    ax.text(6.0 if kind == "LSTM" else 6.8, top + 0.35, "memory line", ha="center", fontsize=10, color="dimgray")
+    if kind == "LSTM":
+        gates = {1.5: "$f$\nσ", 3.0: "$i$\nσ", 4.5: "$g$\ntanh", 6.5: "$o$\nσ"}
+        names = "f: forget gate, i: input gate, g: candidate, o: output gate"
+        _box(ax, 3.75, middle, "$i$ × $g$", width=0.8, height=0.45, colour="white")
+        _arrow(ax, (3.0, 0.37), (3.55, middle - 0.25))
+        _arrow(ax, (4.5, 0.37), (3.95, middle - 0.25))
+        _arrow(ax, (3.75, middle + 0.25), (3.75, top - 0.25))
+        _box(ax, 6.5, middle, "$o$ × tanh($c_t$)", width=1.8, height=0.45, colour="white")
+        _arrow(ax, (6.5, top - 0.05), (6.5, middle + 0.25))
+        _arrow(ax, (6.5, 0.37), (6.5, middle - 0.25))
+        _arrow(ax, (7.42, middle), (7.95, middle))
+        ax.text(8.1, middle, "$h_t$", ha="left", va="center", fontsize=11)
+        _arrow(ax, (1.5, 0.37), (1.5, top - 0.25))
+    else:
+        gates = {1.5: "$z$\nσ", 3.0: "$r$\nσ", 4.5: "cand.\ntanh"}
+        names = "z: update gate, r: reset gate, cand.: candidate state"
+        _box(ax, 5.5, middle, "(1 - $z$) × cand.", width=1.8, height=0.45, colour="white")
+        _arrow(ax, (4.7, 0.37), (5.3, middle - 0.25))
+        _arrow(ax, (5.5, middle + 0.25), (5.5, top - 0.25))
+        _arrow(ax, (3.42, 0), (4.08, 0))
+        ax.text(3.75, -0.55, "$r$ scales $h_{t-1}$", ha="center", fontsize=9, color="dimgray")
+        _arrow(ax, (1.5, 0.37), (1.5, top - 0.25))
+    for x, label in gates.items():
+        _box(ax, x, 0, label, width=0.8, height=0.7, colour=CELL_COLOUR)
+    ax.text(3.5, -1.05, f"{names}; each reads $x_t$ and $h_{{t-1}}$", ha="center", fontsize=9, color="dimgray")
+    ax.set_title(f"{kind} cell", fontsize=11)
+    ax.set_xlim(-1.2, 8.8)
+    ax.set_ylim(-1.4, 2.8)
+    return ax

@@ -115,7 +115,7 @@ def word_tagger(vocab_size: int, n_tags: int, embedding_dim: int = 16, hidden: i
 
 
 def _cell(kind: str):
-    cells = {"SimpleRNN": keras.layers.SimpleRNN, "GRU": keras.layers.GRU}
+    cells = {"SimpleRNN": keras.layers.SimpleRNN, "LSTM": keras.layers.LSTM, "GRU": keras.layers.GRU}
     if kind not in cells:
         raise ValueError(f"cell must be one of {sorted(cells)}; got {kind!r}")
     return cells[kind]
@@ -222,3 +222,18 @@ def greedy_decode(encoder: keras.Model, decoder_step: keras.Model, source_ids, s
         if done.all():
             break
     return out
+
+
+def sequence_regressor(cell: str, units: int = 32, features: int = 2, learning_rate: float = 0.005) -> keras.Model:
+    """Many to one, a number out: a sequence -> a `cell` ("SimpleRNN", "LSTM" or "GRU") -> one number (notebook 06).
+
+    Input `(batch, time, features)`; output `(batch, 1)`; trained on the mean squared error.
+    """
+    _positive_int("units", units)
+    _positive_int("features", features)
+    inputs = keras.Input(shape=(None, features), name="sequence")
+    h = _cell(cell)(units, name=cell.lower())(inputs)  # the last state, (batch, units)
+    outputs = keras.layers.Dense(1, name="prediction")(h)
+    model = keras.Model(inputs, outputs, name=f"{cell.lower()}_regressor")
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="mse")
+    return model

@@ -40,3 +40,28 @@ def simple_rnn_parameters(input_dim: int, units: int) -> dict[str, int]:
     """
     _positive(input_dim=input_dim, units=units)
     return {"kernel": int(input_dim * units), "recurrent_kernel": int(units * units), "bias": int(units)}
+
+
+def lstm_parameters(input_dim: int, units: int) -> dict[str, int]:
+    """A `keras.layers.LSTM(units)`: four SimpleRNN-sized blocks side by side (input, forget, candidate, output).
+
+    Returns:
+        ``{"kernel": input_dim * 4 * units, "recurrent_kernel": units * 4 * units, "bias": 4 * units}``
+    """
+    _positive(input_dim=input_dim, units=units)
+    return {"kernel": int(input_dim * 4 * units), "recurrent_kernel": int(units * 4 * units), "bias": int(4 * units)}
+
+
+def gru_parameters(input_dim: int, units: int) -> dict[str, int]:
+    """A `keras.layers.GRU(units)` with Keras's default `reset_after=True`: three blocks (update, reset, candidate).
+
+    The reset gate multiplies the recurrent part *after* its bias is added, so
+    that part needs a bias of its own: the bias is `(2, 3 * units)`, one row for
+    the input part and one for the recurrent part.
+
+    Returns:
+        ``{"kernel": input_dim * 3 * units, "recurrent_kernel": units * 3 * units, "bias": 2 * 3 * units}``
+    """
+    _positive(input_dim=input_dim, units=units)
+    return {"kernel": int(input_dim * 3 * units), "recurrent_kernel": int(units * 3 * units),
+            "bias": int(2 * 3 * units)}

@@ -280,3 +280,54 @@ def test_check_clipping_names_what_is_wrong(capsys, wrong, hint):
     checks.check_clipping(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
+
+
+# Exercises 06.1 and 06.2 ---------------------------------------------------
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def lstm_step(x, h, c, k, r, b, order=(0, 1, 2, 3), candidate=np.tanh, squash=np.tanh):
+    blocks = np.split(x @ k + h @ r + b, 4, axis=1)
+    i, f, g, o = (blocks[j] for j in order)
+    c = sigmoid(f) * c + sigmoid(i) * candidate(g)
+    return sigmoid(o) * squash(c), c
+
+
+def test_check_lstm_step_accepts_keras_order(capsys):
+    checks.check_lstm_step(lstm_step)
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (lambda *a: lstm_step(*a, order=(1, 0, 2, 3)), "swapped the input and forget gates"),
+    (lambda *a: lstm_step(*a, squash=lambda c: c), "apply tanh to the memory first"),
+    (lambda *a: lstm_step(*a, candidate=sigmoid), "uses tanh, not sigmoid"),
+    (lambda *a: lstm_step(*a, order=(3, 2, 1, 0)), "split z"),
+    (lambda *a: lstm_step(*a)[0], "should both be (batch, units)"),
+    (lambda *a: None, "raised TypeError"),
+    (lambda *a: (a[1][0], a[2][0]), "should both be (batch, units)"),
+])
+def test_check_lstm_step_names_what_is_wrong(capsys, wrong, hint):
+    checks.check_lstm_step(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
+def test_check_gru_count_accepts_the_keras_count(capsys):
+    checks.check_gru_count(lambda n, u: 3 * (n * u + u * u) + 2 * 3 * u)
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (lambda n, u: 3 * (n * u + u * u + u), "two bias rows"),
+    (lambda n, u: 4 * (n * u + u * u + u), "four blocks is an LSTM"),
+    (lambda n, u: n * u + u * u + u, "each the size of a SimpleRNN"),
+    (lambda n, u: 0, "your function gives 0"),
+    (lambda n: 0, "raised TypeError"),
+])
+def test_check_gru_count_names_what_is_wrong(capsys, wrong, hint):
+    checks.check_gru_count(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out

@@ -68,3 +68,14 @@ def test_rnn_type_draws_its_inputs_cells_and_outputs(kind):
 def test_rnn_type_refuses_an_unknown_kind():
     with pytest.raises(ValueError, match="kind must be one of"):
         diagrams.draw_rnn_type("many to few")
+
+
+@pytest.mark.parametrize("kind, gates", [("LSTM", ["$f$\nσ", "$i$\nσ", "$g$\ntanh", "$o$\nσ"]),
+                                         ("GRU", ["$z$\nσ", "$r$\nσ", "cand.\ntanh"])])
+def test_gated_cell_draws_its_gates_and_memory_line(kind, gates):
+    _, arrows, texts = kinds(diagrams.draw_gated_cell(kind))
+    for gate in gates:
+        assert gate in texts
+    assert "memory line" in texts and "×" in texts and "+" in texts and len(arrows) >= 6
+    with pytest.raises(ValueError, match="kind must be 'LSTM' or 'GRU'"):
+        diagrams.draw_gated_cell("RNN")

@@ -130,3 +130,12 @@ def test_sequence_builders_refuse_bad_input():
     _, encoder, decoder_step = models.encoder_decoder(5, 5, units=3)
     with pytest.raises(ValueError, match=r"source_ids must be \(batch, time\)"):
         models.greedy_decode(encoder, decoder_step, np.array([1, 2]), 1, 2)
+
+
+@pytest.mark.parametrize("cell", ["SimpleRNN", "LSTM", "GRU"])
+def test_sequence_regressor_reads_any_length(cell):
+    model = models.sequence_regressor(cell, units=4, features=2)
+    assert model.get_layer(cell.lower()).__class__.__name__ == cell
+    assert model.predict(np.zeros((3, 9, 2)), verbose=0).shape == (3, 1)
+    with pytest.raises(ValueError, match="cell must be one of"):
+        models.sequence_regressor("Transformer")

@@ -45,3 +45,22 @@ def test_the_articles_figures():
 def test_counts_refuse_bad_sizes(call):
     with pytest.raises(ValueError, match="must be a positive int"):
         call()
+
+
+@pytest.mark.parametrize("input_dim, units", [(32, 64), (3, 5), (1, 1), (100, 7)])
+def test_gated_counts_match_keras(input_dim, units):
+    for layer_class, count in ((keras.layers.LSTM, parameters.lstm_parameters(input_dim, units)),
+                               (keras.layers.GRU, parameters.gru_parameters(input_dim, units))):
+        model = keras.Sequential([keras.Input((None, input_dim)), layer_class(units)])
+        (layer,) = model.layers
+        assert count == {w.name: int(w.numpy().size) for w in layer.weights}
+    simple = sum(parameters.simple_rnn_parameters(input_dim, units).values())
+    assert sum(parameters.lstm_parameters(input_dim, units).values()) == 4 * simple
+    assert sum(parameters.gru_parameters(input_dim, units).values()) == 3 * simple + 3 * units
+
+
+def test_gated_counts_refuse_bad_sizes():
+    with pytest.raises(ValueError, match="units must be a positive int"):
+        parameters.lstm_parameters(3, 0)
+    with pytest.raises(ValueError, match="input_dim must be a positive int"):
+        parameters.gru_parameters(-3, 2)
