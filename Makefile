@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 
-.PHONY: venv lab test lint unit notebooks regen nav lock clean
+.PHONY: venv lab test lint unit notebooks regen nav bench lock clean
 
 venv: $(STAMP)  ## create or update .venv from the pins
 
@@ -40,6 +40,9 @@ regen: venv nav  ## re-execute every notebook in place, top to bottom, in the pi
 
 nav: venv  ## rewrite the navigation, Colab badges and setup-cell installs of the notebooks
 	$(BIN)/python tools/notebooks.py nav
+
+bench: venv  ## time every notebook and its kernel's peak memory; numpy RNN batched vs one by one
+	$(BIN)/python tools/bench.py
 
 lock: ## re-resolve requirements.txt from requirements.in in a fresh environment
 	rm -rf .lock-venv

@@ -148,7 +148,7 @@ def draw_gated_cell(kind: str, ax=None):
     ax.text(6.0 if kind == "LSTM" else 6.8, top + 0.35, "memory line", ha="center", fontsize=10, color="dimgray")
     if kind == "LSTM":
         gates = {1.5: "$f$\nσ", 3.0: "$i$\nσ", 4.5: "$g$\ntanh", 6.5: "$o$\nσ"}
-        names = "f: forget gate, i: input gate, g: candidate, o: output gate"
+        names = "f: forget gate, i: input gate, g: candidate, o: output gate (Keras stores them as i, f, g, o)"
         _box(ax, 3.75, middle, "$i$ × $g$", width=0.8, height=0.45, colour="white")
         _arrow(ax, (3.0, 0.37), (3.55, middle - 0.25))
         _arrow(ax, (4.5, 0.37), (3.95, middle - 0.25))
@@ -161,12 +161,12 @@ def draw_gated_cell(kind: str, ax=None):
         _arrow(ax, (1.5, 0.37), (1.5, top - 0.25))
     else:
         gates = {1.5: "$z$\nσ", 3.0: "$r$\nσ", 4.5: "cand.\ntanh"}
-        names = "z: update gate, r: reset gate, cand.: candidate state"
+        names = "z: update gate (used twice), r: reset gate, cand.: candidate state"
         _box(ax, 5.5, middle, "(1 - $z$) × cand.", width=1.8, height=0.45, colour="white")
         _arrow(ax, (4.7, 0.37), (5.3, middle - 0.25))
         _arrow(ax, (5.5, middle + 0.25), (5.5, top - 0.25))
         _arrow(ax, (3.42, 0), (4.08, 0))
-        ax.text(3.75, -0.55, "$r$ scales $h_{t-1}$", ha="center", fontsize=9, color="dimgray")
+        ax.text(3.75, -0.7, "$r$ scales the recurrent part", ha="center", fontsize=9, color="dimgray")
         _arrow(ax, (1.5, 0.37), (1.5, top - 0.25))
     for x, label in gates.items():
         _box(ax, x, 0, label, width=0.8, height=0.7, colour=CELL_COLOUR)

@@ -34,7 +34,11 @@ def numerical_gradient(loss: Callable[[], float], array: np.ndarray, eps: float 
 
 
 def relative_error(a, b) -> float:
-    """max |a - b| / max(|a|, |b|, 1e-12) over all entries: 1e-6 or less means they agree."""
+    """The largest difference, relative to the largest entry: max |a - b| / max(|a|, |b|, 1e-12).
+
+    1e-6 or less means the two agree (a tiny entry can still be off by up to
+    1e-6 times the largest one).
+    """
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
     if a.shape != b.shape:
         raise ValueError(f"a and b must have one shape; got {a.shape} and {b.shape}")
