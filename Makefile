@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 
-.PHONY: venv lab test lint unit notebooks regen nav bench lock clean
+.PHONY: venv lab test lint unit notebooks regen nav bench test-colab lock clean
 
 venv: $(STAMP)  ## create or update .venv from the pins
 
@@ -43,6 +43,9 @@ nav: venv  ## rewrite the navigation, Colab badges and setup-cell installs of th
 
 bench: venv  ## time every notebook and its kernel's peak memory; numpy RNN batched vs one by one
 	$(BIN)/python tools/bench.py
+
+test-colab: venv  ## the wheel in a fresh environment with Colab's versions, notebooks copied alone, no network
+	PYTHON=$(PYTHON) tools/test_colab.sh
 
 lock: ## re-resolve requirements.txt from requirements.in in a fresh environment
 	rm -rf .lock-venv
