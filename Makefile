@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 
-.PHONY: venv lab test lint unit notebooks regen nav bench test-colab lock clean
+.PHONY: venv lab test lint unit notebooks regen nav bench test-colab test-browser lock clean
 
 venv: $(STAMP)  ## create or update .venv from the pins
 
@@ -46,6 +46,10 @@ bench: venv  ## time every notebook and its kernel's peak memory; numpy RNN batc
 
 test-colab: venv  ## the wheel in a fresh environment with Colab's versions, notebooks copied alone, no network
 	PYTHON=$(PYTHON) tools/test_colab.sh
+
+test-browser: venv  ## every notebook run in JupyterLab, in headless Chromium (needs Debian's chromium)
+	$(BIN)/python -m pip install --quiet -c requirements.txt -r requirements-browser.txt
+	$(BIN)/python tools/browser_test.py
 
 lock: ## re-resolve requirements.txt from requirements.in in a fresh environment
 	rm -rf .lock-venv
