@@ -43,6 +43,11 @@ def state_gradient_norms(recurrent_kernel, time: int = 30, input_scale: float = 
     return np.linalg.norm(grads["hs"][0], axis=1)[::-1]  # k = 0 is the last state
 
 
+def global_norm(grads: dict) -> float:
+    """The length of all the gradients taken together: the square root of the sum of all their squared entries."""
+    return float(np.sqrt(sum(np.sum(g**2) for g in grads.values())))
+
+
 def clip_by_global_norm(grads: dict, max_norm: float) -> tuple[dict, float]:
     """Scale all gradients together so that their joint norm is at most `max_norm`; returns `(grads, norm before)`.
 
@@ -50,7 +55,7 @@ def clip_by_global_norm(grads: dict, max_norm: float) -> tuple[dict, float]:
     """
     if max_norm <= 0:
         raise ValueError(f"max_norm must be positive; got {max_norm!r}")
-    norm = float(np.sqrt(sum(np.sum(g**2) for g in grads.values())))
+    norm = global_norm(grads)
     if norm <= max_norm or not np.isfinite(norm):
         return grads, norm
     return {name: g * (max_norm / norm) for name, g in grads.items()}, norm
@@ -92,8 +97,9 @@ def train_last_state_regressor(x, y, units: int = 16, steps: int = 400, learning
             g = rnn_backward(xb, hs, dhs, w["kernel"], w["recurrent_kernel"], w["bias"], truncate=truncate)
             grads = {"kernel": g["kernel"], "recurrent_kernel": g["recurrent_kernel"], "bias": g["bias"],
                      "readout": h_last.T @ d_prediction, "readout_bias": np.array([d_prediction.sum()])}
-            norm = float(np.sqrt(sum(np.sum(v**2) for v in grads.values())))
-            if clip is not None:
+            if clip is None:
+                norm = global_norm(grads)
+            else:
                 grads, norm = clip_by_global_norm(grads, clip)
             for name in w:
                 w[name] = w[name] - learning_rate * grads[name]

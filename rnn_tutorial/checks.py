@@ -50,6 +50,21 @@ def _feedback(ok: bool, message: str) -> None:
     print(("Correct! " if ok else "Not yet: ") + message)
 
 
+def _floats(value) -> np.ndarray:
+    return np.asarray(value, dtype=float)
+
+
+def _call(fn, *args, convert=None, hint: str = ""):
+    """Run the learner's function (and `convert` on its result): `(result, None)`, or `(None, what went wrong)`."""
+    if not callable(fn):
+        return None, f"pass your function itself (its name, without calling it); got {fn!r}"
+    try:
+        result = fn(*args)
+        return (convert(result) if convert else result), None
+    except Exception as error:  # show the learner their own error, briefly
+        return None, f"your function raised {type(error).__name__}: {error}{hint}"
+
+
 # ---------------------------------------------------------------------------
 # Notebook 01
 # ---------------------------------------------------------------------------
@@ -73,16 +88,13 @@ def check_reordering(answer, original: str = GYM_SENTENCE) -> None:
 
 def check_autocorrelation(fn: Callable) -> None:
     """Exercise 01.2: `fn(x, lag)` returns the autocorrelation of the 1-D array `x` at `lag`."""
-    if not callable(fn):
-        return _feedback(False, f"pass your function itself, e.g. check_autocorrelation(my_fn); got {fn!r}")
     rng = np.random.default_rng(1)
     cases = [(np.array([1.0, 2.0, 3.0, 4.0, 5.0]), 1), (10 + rng.standard_normal(50), 1),
              (np.sin(np.arange(40) / 3.0) + 5, 2), (np.sin(np.arange(40) / 3.0) + 5, 5)]
     for x, lag in cases:
-        try:
-            got = float(fn(x.copy(), lag))
-        except Exception as error:  # show the learner their own error, briefly
-            return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+        got, problem = _call(fn, x.copy(), lag, convert=float)
+        if problem:
+            return _feedback(False, problem)
         want = autocorrelation(x, lag)
         if np.isclose(got, want, atol=1e-6):
             continue
@@ -105,13 +117,10 @@ def check_autocorrelation(fn: Callable) -> None:
 
 def check_dense_count(fn: Callable) -> None:
     """Exercise 02.1: `fn(max_length, vocab_size, units)` counts a dense layer's weights and biases."""
-    if not callable(fn):
-        return _feedback(False, f"pass your function itself, e.g. check_dense_count(my_fn); got {fn!r}")
     for max_length, vocab_size, units in [(5, 10, 4), (10, 10_000, 10), (3, 7, 2)]:  # hints differ for the first
-        try:
-            got = fn(max_length, vocab_size, units)
-        except Exception as error:
-            return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+        got, problem = _call(fn, max_length, vocab_size, units)
+        if problem:
+            return _feedback(False, problem)
         inputs = max_length * vocab_size
         want = inputs * units + units
         if got == want:
@@ -128,15 +137,12 @@ def check_dense_count(fn: Callable) -> None:
 
 def check_one_hot(fn: Callable) -> None:
     """Exercise 02.2: `fn(ids, vocab_size)` returns `(len(ids), vocab_size)` one-hot rows, padding as zeros."""
-    if not callable(fn):
-        return _feedback(False, f"pass your function itself, e.g. check_one_hot(my_fn); got {fn!r}")
     from rnn_tutorial.text import one_hot
 
     for ids, vocab_size in [([3, 1, 4], 6), ([2, 5, 0, 0], 7)]:
-        try:
-            got = np.asarray(fn(list(ids), vocab_size))
-        except Exception as error:
-            return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+        got, problem = _call(fn, list(ids), vocab_size, convert=np.asarray)
+        if problem:
+            return _feedback(False, problem)
         want = one_hot(np.array(ids), vocab_size)
         if got.shape != want.shape:
             return _feedback(False, f"for {len(ids)} ids and vocab_size={vocab_size} the shape should be "
@@ -168,15 +174,14 @@ def check_rnn_step(fn: Callable) -> None:
     """Exercise 03.1: `fn(x_t, h_prev, kernel, recurrent_kernel, bias)` returns the next state `(batch, units)`."""
     from rnn_tutorial.numpy_rnn import rnn_step
 
-    if not callable(fn):
-        return _feedback(False, f"pass your function itself, e.g. check_rnn_step(my_fn); got {fn!r}")
     x, h, kernel, recurrent, bias = _rnn_case()
     x_t = x[:, 0]  # (batch, features)
-    try:
-        got = np.asarray(fn(x_t.copy(), h.copy(), kernel.copy(), recurrent.copy(), bias.copy()), dtype=float)
-    except Exception as error:
-        return _feedback(False, f"your function raised {type(error).__name__}: {error}. The shapes: x_t {x_t.shape} "
-                                f"@ kernel {kernel.shape}, h_prev {h.shape} @ recurrent_kernel {recurrent.shape}")
+    shapes = (f". The shapes: x_t {x_t.shape} @ kernel {kernel.shape}, "
+              f"h_prev {h.shape} @ recurrent_kernel {recurrent.shape}")
+    got, problem = _call(fn, x_t.copy(), h.copy(), kernel.copy(), recurrent.copy(), bias.copy(), convert=_floats,
+                         hint=shapes)
+    if problem:
+        return _feedback(False, problem)
     want = rnn_step(x_t, h, kernel, recurrent, bias)
     if got.shape != want.shape:
         return _feedback(False, f"the new state should be (batch, units) = {want.shape}; got {got.shape}")
@@ -199,13 +204,10 @@ def check_rnn_forward(fn: Callable) -> None:
     """Exercise 03.2: `fn(x, kernel, recurrent_kernel, bias)` returns every state `(batch, time, units)`, h0 = 0."""
     from rnn_tutorial.numpy_rnn import rnn_forward, rnn_step
 
-    if not callable(fn):
-        return _feedback(False, f"pass your function itself, e.g. check_rnn_forward(my_fn); got {fn!r}")
     x, _, kernel, recurrent, bias = _rnn_case()
-    try:
-        got = fn(x.copy(), kernel.copy(), recurrent.copy(), bias.copy())
-    except Exception as error:
-        return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+    got, problem = _call(fn, x.copy(), kernel.copy(), recurrent.copy(), bias.copy())
+    if problem:
+        return _feedback(False, problem)
     if isinstance(got, tuple):
         return _feedback(False, "return only the states hs, (batch, time, units), not a tuple")
     got = np.asarray(got, dtype=float)
@@ -266,14 +268,11 @@ def check_rnn_types(answer) -> None:
 
 def check_temperature(fn: Callable) -> None:
     """Exercise 04.2: `fn(probabilities, temperature)` rescales a probability vector for sampling."""
-    if not callable(fn):
-        return _feedback(False, f"pass your function itself, e.g. check_temperature(my_fn); got {fn!r}")
     p = np.array([0.6, 0.3, 0.1])
     for temperature in (0.5, 1.0, 2.0):
-        try:
-            got = np.asarray(fn(p.copy(), temperature), dtype=float)
-        except Exception as error:
-            return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+        got, problem = _call(fn, p.copy(), temperature, convert=_floats)
+        if problem:
+            return _feedback(False, problem)
         want = p ** (1 / temperature) / np.sum(p ** (1 / temperature))
         if got.shape != p.shape:
             return _feedback(False, f"return one probability per symbol, shape {p.shape}; got {got.shape}")
@@ -297,15 +296,12 @@ def check_temperature(fn: Callable) -> None:
 
 def check_tanh_backward(fn: Callable) -> None:
     """Exercise 05.1: `fn(h, dh)` returns the gradient before the tanh, given `h = tanh(a)` and `dh = dL/dh`."""
-    if not callable(fn):
-        return _feedback(False, f"pass your function itself, e.g. check_tanh_backward(my_fn); got {fn!r}")
     rng = np.random.default_rng(5)
     a = rng.normal(size=(3, 4))
     h, dh = np.tanh(a), rng.normal(size=(3, 4))
-    try:
-        got = np.asarray(fn(h.copy(), dh.copy()), dtype=float)
-    except Exception as error:
-        return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+    got, problem = _call(fn, h.copy(), dh.copy(), convert=_floats)
+    if problem:
+        return _feedback(False, problem)
     want = dh * (1 - h**2)
     if got.shape != want.shape:
         return _feedback(False, f"return one number per unit, shape {want.shape}; got {got.shape}")
@@ -323,14 +319,11 @@ def check_tanh_backward(fn: Callable) -> None:
 
 def check_clipping(fn: Callable) -> None:
     """Exercise 05.2: `fn(grads, max_norm)` scales a list of arrays together to a joint norm of at most `max_norm`."""
-    if not callable(fn):
-        return _feedback(False, f"pass your function itself, e.g. check_clipping(my_fn); got {fn!r}")
     grads = [np.array([3.0, 4.0]), np.array([[0.0, 12.0]])]  # norms 5 and 12, joint norm 13
     for max_norm, scale in ((1.0, 1 / 13), (20.0, 1.0)):
-        try:
-            got = fn([g.copy() for g in grads], max_norm)
-        except Exception as error:
-            return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+        got, problem = _call(fn, [g.copy() for g in grads], max_norm)
+        if problem:
+            return _feedback(False, problem)
         if not isinstance(got, (list, tuple)) or len(got) != len(grads):
             return _feedback(False, f"return a list of {len(grads)} arrays, like the input; got {type(got).__name__}")
         got = [np.asarray(g, dtype=float) for g in got]
@@ -356,16 +349,14 @@ def check_lstm_step(fn: Callable) -> None:
     """Exercise 06.1: `fn(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias)` returns `(h_t, c_t)`, Keras's layout."""
     from rnn_tutorial.numpy_rnn import lstm_forward
 
-    if not callable(fn):
-        return _feedback(False, f"pass your function itself, e.g. check_lstm_step(my_fn); got {fn!r}")
     rng = np.random.default_rng(6)
     x_t, h, c = rng.normal(size=(2, 3)), rng.normal(size=(2, 4)), rng.normal(size=(2, 4))
     kernel, recurrent, bias = rng.normal(size=(3, 16)), rng.normal(size=(4, 16)), rng.normal(size=16)
-    try:
-        got = fn(x_t.copy(), h.copy(), c.copy(), kernel.copy(), recurrent.copy(), bias.copy())
-        got_h, got_c = (np.asarray(a, dtype=float) for a in got)
-    except Exception as error:
-        return _feedback(False, f"your function raised {type(error).__name__}: {error} (return a pair: h_t, c_t)")
+    pair, problem = _call(fn, x_t.copy(), h.copy(), c.copy(), kernel.copy(), recurrent.copy(), bias.copy(),
+                          convert=lambda got: [_floats(a) for a in got], hint=" (return a pair: h_t, c_t)")
+    if problem:
+        return _feedback(False, problem)
+    got_h, got_c = pair
     _, want_h, want_c = lstm_forward(x_t[:, None], kernel, recurrent, bias, h0=h, c0=c)
     if got_h.shape != want_h.shape or got_c.shape != want_c.shape:
         return _feedback(False, f"h_t and c_t should both be (batch, units) = {want_h.shape}")
@@ -392,13 +383,10 @@ def check_lstm_step(fn: Callable) -> None:
 
 def check_gru_count(fn: Callable) -> None:
     """Exercise 06.2: `fn(input_dim, units)` counts the parameters of `keras.layers.GRU(units)`."""
-    if not callable(fn):
-        return _feedback(False, f"pass your function itself, e.g. check_gru_count(my_fn); got {fn!r}")
     for input_dim, units in [(5, 7), (32, 64)]:
-        try:
-            got = fn(input_dim, units)
-        except Exception as error:
-            return _feedback(False, f"your function raised {type(error).__name__}: {error}")
+        got, problem = _call(fn, input_dim, units)
+        if problem:
+            return _feedback(False, problem)
         simple = input_dim * units + units * units + units
         want = 3 * simple + 3 * units
         if got == want:

@@ -121,6 +121,15 @@ def _cell(kind: str):
     return cells[kind]
 
 
+def _one_step(embed, rnn, head, units: int, name: str) -> keras.Model:
+    """One step of a trained sequence model, for feeding outputs back in: `[id (batch, 1), state]` -> `[probabilities
+    (batch, 1, classes), new state]`, with the very layers (and weights) of the training model."""
+    token = keras.Input(shape=(1,), dtype="int64", name="token")
+    state = keras.Input(shape=(units,), name="state")
+    out, new_state = rnn(embed(token), initial_state=state)
+    return keras.Model([token, state], [head(out), new_state], name=name)
+
+
 def name_generator(n_symbols: int, n_conditions: int = 2, units: int = 128, embedding_dim: int = 16,
                    cell: str = "SimpleRNN") -> tuple[keras.Model, keras.Model, keras.Model]:
     """One to many: a condition (a gender) sets the first state, then one character comes out per step (notebook 04).
@@ -149,11 +158,7 @@ def name_generator(n_symbols: int, n_conditions: int = 2, units: int = 128, embe
     training.compile(optimizer=keras.optimizers.Adam(0.005), loss="sparse_categorical_crossentropy")
 
     start = keras.Model(condition, h0, name="start")
-    symbol = keras.Input(shape=(1,), dtype="int64", name="symbol")
-    state = keras.Input(shape=(units,), name="state")
-    out, new_state = rnn(embed(symbol), initial_state=state)
-    step = keras.Model([symbol, state], [to_symbol(out), new_state], name="step")
-    return training, start, step
+    return training, start, _one_step(embed, rnn, to_symbol, units, name="step")
 
 
 def encoder_decoder(source_size: int, target_size: int, units: int = 128, embedding_dim: int = 32,
@@ -185,11 +190,7 @@ def encoder_decoder(source_size: int, target_size: int, units: int = 128, embedd
     training.compile(optimizer=keras.optimizers.Adam(0.005), loss="sparse_categorical_crossentropy")
 
     encoder = keras.Model(source, summary, name="encoder_model")
-    word = keras.Input(shape=(1,), dtype="int64", name="word")
-    state = keras.Input(shape=(units,), name="state")
-    out, new_state = decoder(target_embed(word), initial_state=state)
-    decoder_step = keras.Model([word, state], [to_word(out), new_state], name="decoder_step")
-    return training, encoder, decoder_step
+    return training, encoder, _one_step(target_embed, decoder, to_word, units, name="decoder_step")
 
 
 def greedy_decode(encoder: keras.Model, decoder_step: keras.Model, source_ids, start_id: int, end_id: int,

@@ -76,8 +76,3 @@ def _set_threads(tf, threads: int) -> None:
         # TensorFlow already ran an op in this kernel (setup() called twice):
         # the pools keep the sizes they were given the first time.
         pass
-
-
-def in_colab() -> bool:
-    """True inside Google Colab (the setup cells install the package there)."""
-    return "google.colab" in sys.modules

@@ -4,7 +4,8 @@ import re
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+
+from tools.notebooks import run
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIPPED_KEYS = {"image/png"}  # nbval does not compare PNGs
@@ -33,12 +34,6 @@ def compared_outputs(nb):
                     text = regex.sub(replace, text)
                 outputs.append(text)
     return outputs
-
-
-def run(path):
-    nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, kernel_name="python3", timeout=300, resources={"metadata": {"path": str(path.parent)}}).execute()
-    return nb
 
 
 def test_a_training_notebook_reproduces_its_outputs_exactly():

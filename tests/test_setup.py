@@ -6,7 +6,7 @@ import sys
 import numpy as np
 import pytest
 
-from rnn_tutorial.notebook import in_colab, setup, versions
+from rnn_tutorial.notebook import setup, versions
 
 
 def test_setup_seeds_python_numpy_and_tensorflow(capsys):
@@ -59,6 +59,3 @@ def test_setup_quiets_tensorflow_before_importing_it():
     assert run.stdout.strip() == "done"
     assert run.stderr == "", run.stderr
 
-
-def test_in_colab_is_false_here():
-    assert in_colab() is False

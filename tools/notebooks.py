@@ -84,9 +84,12 @@ def expected_nav(path: Path) -> tuple[str, str]:
     return nav_markdown(path, paths, titles, badge=True), nav_markdown(path, paths, titles, badge=False)
 
 
-def _nav_cell(source: str):
+def _nav_cell(source: str, old=None):
+    """A navigation cell; it keeps the id of the cell it replaces, so an unchanged notebook stays byte-identical."""
     cell = nbformat.v4.new_markdown_cell(source)
     cell.metadata["tags"] = [NAV_TAG]
+    if old is not None and "id" in old:
+        cell.id = old.id
     return cell
 
 
@@ -96,7 +99,8 @@ def write_nav(path: Path) -> bool:
     before = nbformat.writes(nb)
     top, bottom = expected_nav(path)
     cells = [c for c in nb.cells if NAV_TAG not in c.metadata.get("tags", [])]
-    nb.cells = [cells[0], _nav_cell(top), *cells[1:], _nav_cell(bottom)]
+    old = [c for c in nb.cells if NAV_TAG in c.metadata.get("tags", [])] + [None, None]
+    nb.cells = [cells[0], _nav_cell(top, old[0]), *cells[1:], _nav_cell(bottom, old[1])]
     for cell in nb.cells:
         if cell.cell_type == "code" and "google.colab" in cell.source:
             cell.source = INSTALL_LINE.sub(lambda m: m[1] + install_command(), cell.source)
@@ -106,15 +110,20 @@ def write_nav(path: Path) -> bool:
     return after != before
 
 
-def execute(path: Path, timeout: int = 600) -> float:
-    """Run a notebook top to bottom in a fresh kernel and store its outputs; returns seconds."""
+def run(path: Path, timeout: int = 600):
+    """Run a notebook top to bottom in a fresh kernel, in its own folder; returns the executed notebook."""
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    return nb
+
+
+def execute(path: Path, timeout: int = 600) -> float:
+    """Run a notebook top to bottom in a fresh kernel and store its outputs; returns seconds."""
     start = time.perf_counter()
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    nb = run(path, timeout)
     seconds = time.perf_counter() - start
     nb.metadata = {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
                    "language_info": {"name": "python"}}
