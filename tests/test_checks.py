@@ -1,21 +1,57 @@
+import inspect
+from decimal import Decimal
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
 from rnn_tutorial import checks
 
 
-def test_check_bar_prints_the_value_and_its_bar(capsys):
-    checks.check_bar("RNN accuracy", 0.931, at_least=0.9)
-    assert capsys.readouterr().out == "RNN accuracy: 93.1% (bar: >= 90.0%)\n"
-    checks.check_bar("gap", 0.0, at_most=1e-6, percent=False)
-    assert capsys.readouterr().out == "gap: 0 (bar: <= 1e-06)\n"
+@pytest.mark.parametrize("args, kwargs, printed", [
+    (("RNN accuracy", 0.931), {"at_least": 0.9}, "RNN accuracy: 93.1% (bar: >= 90.0%)"),
+    (("gap", 0.0), {"at_most": 1e-6, "percent": False}, "gap: 0 (bar: <= 1e-06)"),
+    (("factor", 0.5), {"at_least": 0.49, "at_most": 0.51, "percent": False}, "factor: 0.5 (bar: >= 0.49 and <= 0.51)"),
+    (("error", np.float32(9.594e-08)), {"at_most": 1e-6, "percent": False}, "error: 9.594e-08 (bar: <= 1e-06)"),
+    (("count", np.int64(7)), {"at_least": 5, "percent": False}, "count: 7 (bar: >= 5)"),
+    (("RNN accuracy", 0.998), {"at_least": 0.9, "trained": True}, "RNN accuracy: 99.8% (trained, bar: >= 90.0%)"),
+    (("loss", np.array(1.9641)), {"at_most": 2.25, "percent": False, "trained": True},
+     "loss: 1.964 (trained, bar: <= 2.25)"),
+])
+def test_check_bar_prints_the_value_and_its_bar(capsys, args, kwargs, printed):
+    checks.check_bar(*args, **kwargs)
+    assert capsys.readouterr().out == printed + "\n"
+
+
+@pytest.mark.parametrize("value, below, printed", [
+    (6.868e-16, 1e-12, "< 1e-12"),
+    (-3e-17, 1e-12, "< 1e-12"),
+    (0.0, 1e-12, "< 1e-12"),
+    (9.594e-08, 1e-12, "9.594e-08"),
+    (9.594e-08, 1e-6, "< 1e-06"),
+    (1e-6, 1e-6, "1e-06"),
+])
+def test_check_bar_prints_rounding_noise_below_a_threshold_the_same_everywhere(capsys, value, below, printed):
+    checks.check_bar("largest |numpy - Keras|", value, at_most=1e-5, percent=False, below=below)
+    assert capsys.readouterr().out == f"largest |numpy - Keras|: {printed} (bar: <= 1e-05)\n"
+
+
+def test_check_bar_asserts_the_real_value_under_below(capsys):
+    with pytest.raises(AssertionError, match="1e-13 misses its bar"):
+        checks.check_bar("step", 1e-13, at_least=1e-12, percent=False, below=1e-6)
+    assert capsys.readouterr().out == "step: < 1e-06 (bar: >= 1e-12)\n"
+    checks.check_bar("share", 1e-15, at_most=0.5, below=1e-12, trained=True)
+    assert capsys.readouterr().out == "share: < 1e-10% (trained, bar: <= 50.0%)\n"
 
 
 @pytest.mark.parametrize("value, kwargs", [
     (0.89, {"at_least": 0.9}),
+    (0.89, {"at_least": 0.9, "trained": True}),
     (0.56, {"at_least": 0.45, "at_most": 0.55}),
     (0.44, {"at_least": 0.45, "at_most": 0.55}),
     (float("nan"), {"at_least": 0.0}),
+    (float("inf"), {"at_least": 0.0}),
+    (-np.inf, {"at_most": 0.0, "trained": True}),
 ])
 def test_check_bar_fails_outside_the_bar(value, kwargs):
     with pytest.raises(AssertionError):
@@ -25,6 +61,29 @@ def test_check_bar_fails_outside_the_bar(value, kwargs):
 def test_check_bar_needs_a_bar():
     with pytest.raises(ValueError, match="at_least, at_most or both"):
         checks.check_bar("score", 0.5)
+
+
+@pytest.mark.parametrize("value, kwargs, message", [
+    ("0.93", {"at_least": 0.9}, "value must be a number; got str '0.93'"),
+    (None, {"at_least": 0.9}, "value must be a number; got None"),
+    ([0.9, 0.8], {"at_least": 0.9}, "value must be a number; got a list of 2 items"),
+    (np.zeros(3), {"at_least": 0.9}, r"value must be a number; got a float64 array of shape \(3,\)"),
+    (True, {"at_least": 0.9}, "value must be a number; got bool True"),
+    (0.5 + 1j, {"at_least": 0.9}, "value must be a number; got complex"),
+    (0.93, {"at_least": "0.9"}, "at_least must be a finite number; got str '0.9'"),
+    (0.93, {"at_least": float("nan")}, "at_least must be a finite number; got float nan"),
+    (0.93, {"at_most": np.inf}, "at_most must be a finite number; got float inf"),
+    (0.93, {"at_least": 0.9, "at_most": 0.8}, r"at_least \(0.9\) is above at_most \(0.8\)"),
+    (0.93, {"at_least": 0.9, "below": 0}, "below must be a positive number, like 1e-12; got int 0"),
+    (0.93, {"at_least": 0.9, "below": -1e-12}, "below must be a positive number"),
+    (0.93, {"at_least": 0.9, "below": float("inf")}, "below must be a positive number"),
+    (0.93, {"at_least": 0.9, "below": float("nan")}, "below must be a positive number"),
+    (0.93, {"at_least": 0.9, "below": "1e-12"}, "below must be a positive number, like 1e-12; got str '1e-12'"),
+])
+def test_check_bar_refuses_bad_arguments(capsys, value, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        checks.check_bar("score", value, **kwargs)
+    assert capsys.readouterr().out == ""
 
 
 # Exercise 01.1 -------------------------------------------------------------
@@ -117,7 +176,7 @@ def test_check_one_hot_accepts_a_right_function(capsys):
     (lambda ids, v: np.zeros((len(ids), v)), "every row is zero"),
     (lambda ids, v: np.eye(v)[ids], "padding (id 0) should stay a row of zeros"),
     (lambda ids, v: np.eye(v)[[i - 1 for i in ids]] * (np.array(ids)[:, None] > 0), "one column off"),
-    (lambda ids, v: np.zeros((v, len(ids))), "the shape should be (3, 6); got (6, 3)"),
+    (lambda ids, v: np.zeros((v, len(ids))), "the shape should be (3, 6); got a float64 array of shape (6, 3)"),
     (lambda ids, v: one_hot_right(ids, v)[:, ::-1], "expected"),
     (lambda ids: 0, "raised TypeError"),
 ])
@@ -141,7 +200,7 @@ def test_check_rnn_step_accepts_the_recurrence(capsys):
     (lambda x, h, k, r, b: np.tanh(x @ k + h @ r.T + b), "not its transpose"),
     (lambda x, h, k, r, b: np.tanh(x @ k + h @ r) + b, "not after it"),
     (lambda x, h, k, r, b: np.tanh(k @ x + h @ r + b), "raised ValueError"),
-    (lambda x, h, k, r, b: h[0], "should be (batch, units) = (2, 5); got (5,)"),
+    (lambda x, h, k, r, b: h[0], "should be (batch, units) = (2, 5); got a float64 array of shape (5,)"),
     (lambda x, h, k, r, b: np.tanh(x @ k + h @ r + 2 * b), "the values differ"),
     (None, "pass your function itself"),
 ])
@@ -305,8 +364,9 @@ def test_check_lstm_step_accepts_keras_order(capsys):
     (lambda *a: lstm_step(*a, squash=lambda c: c), "apply tanh to the memory first"),
     (lambda *a: lstm_step(*a, candidate=sigmoid), "uses tanh, not sigmoid"),
     (lambda *a: lstm_step(*a, order=(3, 2, 1, 0)), "split z"),
-    (lambda *a: lstm_step(*a)[0], "should both be (batch, units)"),
-    (lambda *a: None, "raised TypeError"),
+    (lambda *a: lstm_step(*a)[0], "return the pair h_t, c_t (two arrays); got a float64 array of shape (2, 4)"),
+    (lambda *a: None, "your function returned None"),
+    (lambda *a: 1 / 0, "raised ZeroDivisionError"),
     (lambda *a: (a[1][0], a[2][0]), "should both be (batch, units)"),
 ])
 def test_check_lstm_step_names_what_is_wrong(capsys, wrong, hint):
@@ -331,3 +391,266 @@ def test_check_gru_count_names_what_is_wrong(capsys, wrong, hint):
     checks.check_gru_count(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
+
+
+# Every exercise check, whatever it is given -------------------------------
+# Found by name, so a new exercise is covered without editing this file. A check whose first
+# parameter is `fn` takes the learner's function; the others take the answer itself.
+
+EXERCISES = sorted(name for name, f in inspect.getmembers(checks, inspect.isfunction)
+                   if name.startswith("check_") and name != "check_bar" and f.__module__ == checks.__name__)
+TAKE_A_VALUE = [name for name in EXERCISES
+                if next(iter(inspect.signature(getattr(checks, name)).parameters)) != "fn"]
+
+
+def test_the_exercises_are_found():
+    assert len(EXERCISES) >= 12 and {"check_reordering", "check_lstm_step"} <= set(EXERCISES)
+    assert {"check_reordering", "check_rnn_types"} <= set(TAKE_A_VALUE) and "check_clipping" not in TAKE_A_VALUE
+
+
+def broken(*methods):
+    """An object whose `methods` all raise."""
+    def fail(self, *args, **kwargs):
+        raise RuntimeError("broken on purpose")
+    return type("Broken", (), {"__hash__": lambda self: 0, **{m: fail for m in methods}})()
+
+
+class BrokenList(list):
+    def __len__(self):
+        raise RuntimeError("broken on purpose")
+
+    __iter__ = __getitem__ = __len__
+
+
+class BrokenFloat(float):
+    def __repr__(self):
+        raise RuntimeError("broken on purpose")
+
+    __str__ = __format__ = __repr__
+
+
+class UnprintableError(Exception):
+    def __str__(self):
+        raise RuntimeError("broken on purpose")
+
+
+def first_as_floats(args):
+    return np.asarray(args[0], dtype=float)
+
+
+# Each makes a fresh odd answer from the arguments the check passed (a generator can be used only once).
+ODD_ANSWERS = {
+    "None": lambda args: None, "Ellipsis": lambda args: ..., "True": lambda args: True, "0": lambda args: 0,
+    "7": lambda args: 7, "-1.5": lambda args: -1.5, "1e308": lambda args: 1e308, "10**400": lambda args: 10**400,
+    "nan": lambda args: float("nan"), "inf": lambda args: float("inf"), "-inf": lambda args: -np.inf,
+    "complex": lambda args: 1 + 2j, "Fraction": lambda args: Fraction(1, 2), "Decimal": lambda args: Decimal("0.5"),
+    "np.int64": lambda args: np.int64(7), "np.float32": lambda args: np.float32(0.5),
+    "np.float16": lambda args: np.float16(2), "np.bool_": lambda args: np.bool_(True),
+    "np.complex64": lambda args: np.complex64(1j), "np.str_": lambda args: np.str_("x"),
+    "empty str": lambda args: "", "str": lambda args: "42", "long str": lambda args: "x\n" * 5000,
+    "bytes": lambda args: b"bytes", "[]": lambda args: [], "()": lambda args: (), "{}": lambda args: {},
+    "set": lambda args: {1, 2}, "range": lambda args: range(3), "[1, 2, 3]": lambda args: [1, 2, 3],
+    "ragged": lambda args: [[1, 2], [3]], "nested": lambda args: [[[0.5]]], "[None, None]": lambda args: [None, None],
+    "list of str": lambda args: ["to", "the", "gym"], "mixed": lambda args: [np.zeros(2), "a"],
+    "deep": lambda args: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1.0]]]]]]]]]]]]]]]]]]]]]]]]]]]]]],
+    "3-tuple": lambda args: (1, 2, 3), "5-tuple": lambda args: (0,) * 5,
+    "3 arrays": lambda args: (np.zeros((2, 4)),) * 3,
+    "array and list": lambda args: (np.zeros((2, 4)), [np.zeros((2, 4))] * 2),
+    "(list, norm)": lambda args: ([np.zeros(2), np.zeros((1, 2))], 13.0),
+    "ragged pair": lambda args: (np.zeros(2), np.zeros((1, 2))),
+    "dict": lambda args: {"kernel": np.zeros(3), "bias": 1},
+    "tasks to None": lambda args: dict.fromkeys(checks.TASK_TYPES),
+    "tasks to ints": lambda args: dict.fromkeys(checks.TASK_TYPES, 3),
+    "tasks to lists": lambda args: dict.fromkeys(checks.TASK_TYPES, ["many to one"]),
+    "tasks to broken": lambda args: dict.fromkeys(checks.TASK_TYPES, broken("__eq__", "__ne__", "__repr__", "__str__")),
+    "generator": lambda args: (x for x in range(3)), "iterator": lambda args: iter([1.0, 2.0]),
+    "function": lambda args: (lambda: 0), "class": lambda args: int, "object": lambda args: object(),
+    "module": lambda args: np, "0-d array": lambda args: np.array(5), "empty array": lambda args: np.zeros(0),
+    "empty 2-d": lambda args: np.zeros((0, 0)),
+    "(2, 5) zeros": lambda args: np.zeros((2, 5)), "(2, 4, 5) zeros": lambda args: np.zeros((2, 4, 5)),
+    "bool array": lambda args: np.ones((3, 6), dtype=bool), "float32 array": lambda args: np.zeros(3, dtype=np.float32),
+    "int array": lambda args: np.arange(3), "complex array": lambda args: np.array([1 + 2j]),
+    "str array": lambda args: np.array(["a", "b"]), "object array": lambda args: np.array([1, None], dtype=object),
+    "object arrays": lambda args: np.array([np.zeros(2), np.zeros(3)], dtype=object),
+    "structured array": lambda args: np.zeros(2, dtype=[("a", int)]),
+    "datetime": lambda args: np.datetime64("2020-01-01"),
+    "huge array": lambda args: np.zeros(10**5),
+    "broken ==": lambda args: broken("__eq__", "__ne__"), "broken len": lambda args: broken("__len__", "__getitem__"),
+    "broken float": lambda args: broken("__float__", "__int__", "__index__"),
+    "broken array": lambda args: broken("__array__"),
+    "broken iter": lambda args: broken("__iter__"), "broken bool": lambda args: broken("__bool__"),
+    "broken repr": lambda args: broken("__repr__", "__str__"),
+    "broken everything": lambda args: broken("__eq__", "__ne__", "__len__", "__float__", "__array__", "__iter__",
+                                             "__bool__", "__repr__", "__str__", "__getitem__", "__int__", "__index__"),
+    "broken list": lambda args: BrokenList([1.0, 2.0]), "broken float subclass": lambda args: BrokenFloat(0.5),
+    # shaped like the check's first argument, so that the checks get past their shape tests
+    "the first argument": lambda args: args[0], "its copy as a list": lambda args: list(args[0]),
+    "nan like it": lambda args: np.full_like(first_as_floats(args), np.nan),
+    "inf like it": lambda args: np.full_like(first_as_floats(args), np.inf),
+    "huge like it": lambda args: np.full_like(first_as_floats(args), 1e308),
+    "complex like it": lambda args: first_as_floats(args) * 1j, "bool like it": lambda args: first_as_floats(args) > 0,
+    "float32 like it": lambda args: first_as_floats(args).astype(np.float32),
+    "pair like it": lambda args: (args[0], args[0]),
+}
+VALUE_ARGS = (np.zeros((2, 3)),)  # what "shaped like the first argument" uses for checks that take a value
+
+
+def recurse(*args):
+    return recurse(*args)
+
+
+ERRORS = [ValueError("bad"), ZeroDivisionError("division by zero"), TypeError("takes 2 positional arguments"),
+          KeyError("k"), IndexError("index 3 is out of bounds"), NotImplementedError(), AssertionError("my assert"),
+          StopIteration(), SystemExit(1), FloatingPointError("overflow"), np.linalg.LinAlgError("singular"),
+          ValueError("line one\nline two"), ValueError("x" * 10_000), UnprintableError()]
+
+
+def raising(error):
+    def fn(*args):
+        raise error
+    return fn
+
+
+def one_line(capsys, check, answer):
+    check(answer)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.endswith("\n"), out
+    assert out.startswith(("Correct! ", "Not yet: ")), out
+    assert checks.CHECK_FAILED not in out, out  # the safety net hides no bug: each answer gets a specific reply
+    return out
+
+
+@pytest.mark.filterwarnings("error")  # and a check prints no warning of its own
+@pytest.mark.parametrize("odd", ODD_ANSWERS)
+@pytest.mark.parametrize("name", EXERCISES)
+def test_an_exercise_check_answers_any_answer_in_one_line(capsys, name, odd):
+    check, make = getattr(checks, name), ODD_ANSWERS[odd]
+    if name in TAKE_A_VALUE:
+        one_line(capsys, check, make(VALUE_ARGS))
+    else:
+        one_line(capsys, check, lambda *args: make(args))  # a function that returns it
+        not_a_function = make(VALUE_ARGS)
+        if not callable(not_a_function):
+            assert "pass your function itself" in one_line(capsys, check, not_a_function)
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("error", ERRORS + [None], ids=[type(e).__name__ for e in ERRORS] + ["RecursionError"])
+@pytest.mark.parametrize("name", EXERCISES)
+def test_an_exercise_check_says_what_the_function_raised(capsys, name, error):
+    fn = recurse if error is None else raising(error)
+    out = one_line(capsys, getattr(checks, name), fn)
+    if name not in TAKE_A_VALUE:
+        assert f"your function raised {type(error or RecursionError()).__name__}" in out, out
+
+
+def test_the_safety_net_still_prints_one_line(capsys, monkeypatch):
+    def bug(*args):
+        raise RuntimeError("a bug in the check")
+
+    monkeypatch.setattr(checks, "autocorrelation", bug)
+    checks.check_autocorrelation(right)
+    out = capsys.readouterr().out
+    assert out.startswith(f"Not yet: {checks.CHECK_FAILED} (RuntimeError: a bug in the check)") and out.count("\n") == 1
+
+
+# Every correct variant is accepted ----------------------------------------
+
+def in_float32(fn):
+    """`fn` computed in float32: its array arguments and its result."""
+    def wrapped(*args):
+        cast = [a.astype(np.float32) if isinstance(a, np.ndarray) else a for a in args]
+        result = fn(*cast)
+        return tuple(np.float32(r) for r in result) if isinstance(result, tuple) else np.float32(result)
+    return wrapped
+
+
+def temperature(p, t):
+    return p ** (1 / t) / np.sum(p ** (1 / t))
+
+
+def dense_count(L, V, H):
+    return L * V * H + H
+
+
+def gru_count(n, u):
+    return 3 * (n * u + u * u) + 2 * 3 * u
+
+
+CORRECT = {
+    "check_reordering": ["to the gym I love to go", "To the gym, I love to go!", " go to the gym I love to ",
+                         np.str_("to the gym I love to go")],
+    "check_rnn_types": [dict(checks.TASK_TYPES), {**checks.TASK_TYPES, "tell whether an email is spam": "Many-to-one",
+                                                  "translate a sentence into German": "encoder decoder"},
+                        {**{k: v.replace(" ", "_").upper() for k, v in checks.TASK_TYPES.items()}, "extra": 1}],
+    "check_autocorrelation": [right, in_float32(right), lambda x, lag: np.array([right(x, lag)]),
+                              lambda x, lag: [right(x, lag)], lambda x, lag: Fraction(right(x, lag))],
+    "check_dense_count": [dense_count, lambda *a: np.int64(dense_count(*a)), lambda *a: float(dense_count(*a)),
+                          lambda *a: np.float32(dense_count(*a)), lambda *a: np.array([dense_count(*a)]),
+                          lambda *a: np.uint32(dense_count(*a))],
+    "check_one_hot": [one_hot_right, lambda *a: one_hot_right(*a).astype(np.float32),
+                      lambda *a: one_hot_right(*a).astype(int), lambda *a: one_hot_right(*a).astype(bool),
+                      lambda *a: one_hot_right(*a).tolist(),
+                      lambda *a: tuple(map(tuple, one_hot_right(*a).astype(int)))],
+    "check_rnn_step": [lambda x, h, k, r, b: np.tanh(x @ k + h @ r + b),
+                       in_float32(lambda x, h, k, r, b: np.tanh(x @ k + h @ r + b)),
+                       lambda x, h, k, r, b: np.tanh(x @ k + h @ r + b).tolist()],
+    "check_rnn_forward": [forward_right, in_float32(forward_right), lambda *a: forward_right(*a).tolist(),
+                          lambda *a: tuple(forward_right(*a))],
+    "check_temperature": [temperature, in_float32(temperature), lambda *a: list(temperature(*a)),
+                          lambda *a: tuple(temperature(*a))],
+    "check_tanh_backward": [lambda h, dh: dh * (1 - h**2), in_float32(lambda h, dh: dh * (1 - h**2)),
+                            lambda h, dh: (dh * (1 - h**2)).tolist()],
+    "check_clipping": [clip_right, lambda *a: tuple(clip_right(*a)),
+                       lambda grads, m: clip_right([g.astype(np.float32) for g in grads], np.float32(m)),
+                       lambda *a: [g.tolist() for g in clip_right(*a)]],
+    "check_lstm_step": [lstm_step, in_float32(lstm_step), lambda *a: list(lstm_step(*a)),
+                        lambda *a: [s.tolist() for s in lstm_step(*a)]],
+    "check_gru_count": [gru_count, lambda *a: np.int64(gru_count(*a)), lambda *a: float(gru_count(*a)),
+                        lambda *a: np.array(gru_count(*a)), lambda *a: np.array([gru_count(*a)])],
+}
+
+
+def test_every_exercise_has_correct_variants():
+    assert sorted(CORRECT) == EXERCISES
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("name, answer", [(name, answer) for name, answers in CORRECT.items() for answer in answers])
+def test_an_exercise_check_accepts_every_correct_variant(capsys, name, answer):
+    assert one_line(capsys, getattr(checks, name), answer).startswith("Correct! ")
+
+
+# ... and a plausible misunderstanding gets a specific hint ---------------
+
+def clip_and_norm(grads, max_norm):
+    norm = np.sqrt(sum(np.sum(g**2) for g in grads))
+    return clip_right(grads, max_norm), norm
+
+
+@pytest.mark.parametrize("name, answer, hint", [
+    ("check_reordering", ["to", "the", "gym", "I", "love", "to", "go"], "not a list of words"),
+    ("check_reordering", "I love to go to the gym.", "that is the original order"),
+    ("check_rnn_types", {**checks.TASK_TYPES, "tell whether a photo shows a cat": None},
+     "'one to many', 'one to one']; got ['None']"),
+    ("check_autocorrelation", lambda x, lag: x[:-lag] * x[lag:], "return one number; got a float64 array of shape"),
+    ("check_dense_count", lambda L, V, H: (L * V * H, H), "return one number; got a tuple of 2 items"),
+    ("check_dense_count", lambda L, V, H: "1000010", "return one number; got str '1000010'"),
+    ("check_one_hot", lambda ids, v: None, "your function returned None: end it with `return`"),
+    ("check_rnn_forward", lambda *a: (forward_right(*a), forward_right(*a)[:, -1]), "not a tuple; got a tuple of 2"),
+    ("check_temperature", lambda p, t: 0, "return one probability per symbol, shape (3,); got int 0"),
+    ("check_clipping", clip_and_norm, "return only the list of clipped arrays, not (list, norm)"),
+    ("check_clipping", lambda grads, m: (g for g in clip_right(grads, m)), "got a generator"),
+    ("check_clipping", lambda grads, m: [g.ravel() for g in clip_right(grads, m)],
+     "array 1 should keep its shape (1, 2); got a float64 array of shape (2,)"),
+    ("check_lstm_step", lambda *a: (lstm_step(*a)[0],) + lstm_step(*a),
+     "return the pair h_t, c_t (two arrays); got a tuple of 3 items (shape (3, 2, 4))"),
+    ("check_lstm_step", lambda *a: (lstm_step(*a)[0], list(lstm_step(*a))), "a Keras cell returns h, [h, c]"),
+    ("check_lstm_step", lambda *a: lstm_step(*a)[::-1], "both are right but swapped: return h_t first"),
+    ("check_gru_count", lambda n, u: {"kernel": n * u, "recurrent_kernel": u * u, "bias": u},
+     "return one number; got a dict of 3 items"),
+    ("check_gru_count", lambda n, u: 1.5, "your function gives 1.5"),
+])
+def test_a_plausible_misunderstanding_gets_a_hint(capsys, name, answer, hint):
+    out = one_line(capsys, getattr(checks, name), answer)
+    assert out.startswith("Not yet: ") and hint in out, out

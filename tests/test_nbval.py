@@ -97,28 +97,54 @@ def test_stdout_still_decides_next_to_stderr(project):
 
 
 def test_only_the_masked_figures_may_move(project):
-    source = "from rnn_tutorial.checks import check_bar\ncheck_bar('RNN accuracy', 0.9871, at_least=0.9)"
+    source = "from rnn_tutorial.checks import check_bar\ncheck_bar('RNN accuracy', 0.9871, at_least=0.9, trained=True)"
 
     def other_score(nb):
-        nb.cells[0].outputs[0].text = "RNN accuracy: 95.0% (bar: >= 90.0%)\n"
+        nb.cells[0].outputs[0].text = "RNN accuracy: 95.0% (trained, bar: >= 90.0%)\n"
 
     run(project, source, edit=other_score).assert_outcomes(passed=1)
 
     def other_bar(nb):
-        nb.cells[0].outputs[0].text = "RNN accuracy: 98.7% (bar: >= 80.0%)\n"
+        nb.cells[0].outputs[0].text = "RNN accuracy: 98.7% (trained, bar: >= 80.0%)\n"
 
     run(project, source, edit=other_bar).assert_outcomes(failed=1)
 
     def other_name(nb):
-        nb.cells[0].outputs[0].text = "GRU accuracy: 98.7% (bar: >= 90.0%)\n"
+        nb.cells[0].outputs[0].text = "GRU accuracy: 98.7% (trained, bar: >= 90.0%)\n"
 
     run(project, source, edit=other_name).assert_outcomes(failed=1)
 
 
+def test_a_deterministic_figure_is_compared_exactly(project):
+    source = ("from rnn_tutorial.checks import check_bar\n"
+              "check_bar('largest |numpy - Keras|', 9.594e-08, at_most=1e-6, percent=False)")
+
+    def last_digit(nb):
+        nb.cells[0].outputs[0].text = "largest |numpy - Keras|: 9.595e-08 (bar: <= 1e-06)\n"
+
+    result = run(project, source, edit=last_digit)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*Cell outputs differ*"])
+
+
 def test_a_missed_bar_fails_even_though_its_digits_are_masked(project):
-    source = "from rnn_tutorial.checks import check_bar\ncheck_bar('RNN accuracy', 0.5, at_least=0.9)"
+    source = "from rnn_tutorial.checks import check_bar\ncheck_bar('RNN accuracy', 0.5, at_least=0.9, trained=True)"
     result = run(project, source)
     result.assert_outcomes(failed=1)
+
+
+def test_a_cell_whose_output_is_ignored_still_fails_when_it_raises(project):
+    """`nbval-ignore-output` skips the comparison, not the run: a missed bar in such a cell still fails."""
+    source = "from rnn_tutorial.checks import check_bar\ncheck_bar('RNN accuracy', 0.5, at_least=0.9, trained=True)"
+
+    def ignore_output(nb):
+        for cell in nb.cells:
+            cell.metadata["tags"] = ["nbval-ignore-output"]
+        nb.cells[0].outputs[0].text = "43\n"  # not compared: this cell passes
+
+    result = run(project, "print(6 * 7)", source, edit=ignore_output)
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*RNN accuracy = 50.0% misses its bar (>= 90.0%)*"])
 
 
 def test_the_project_runs_nbval_strict():
