@@ -9,13 +9,16 @@ from __future__ import annotations
 import numpy as np
 
 from rnn_tutorial.numpy_rnn import rnn_backward, rnn_forward
+from rnn_tutorial.validation import check_floats, check_int, check_number
+
+WEIGHT_NAMES = ("kernel", "recurrent_kernel", "bias")
 
 
 def scaled_orthogonal(units: int, scale: float, seed: int = 0) -> np.ndarray:
     """A random orthogonal `(units, units)` matrix times `scale`: it stretches every vector by exactly `scale`."""
-    if not isinstance(units, int) or units < 1:
-        raise ValueError(f"units must be a positive int; got {units!r}")
-    q, _ = np.linalg.qr(np.random.default_rng(seed).normal(size=(units, units)))
+    units = check_int("units", units, 1)
+    scale = check_number("scale", scale)
+    q, _ = np.linalg.qr(np.random.default_rng(check_int("seed", seed, 0)).normal(size=(units, units)))
     return scale * q
 
 
@@ -30,9 +33,13 @@ def state_gradient_norms(recurrent_kernel, time: int = 30, input_scale: float = 
     Returns:
         `(time,)`, entry k for the state k steps before the last.
     """
-    recurrent_kernel = np.asarray(recurrent_kernel, dtype=np.float64)
+    recurrent_kernel = check_floats("recurrent_kernel", recurrent_kernel).astype(np.float64)
+    if recurrent_kernel.ndim != 2 or recurrent_kernel.shape[0] != recurrent_kernel.shape[1]:
+        raise ValueError(f"recurrent_kernel must be (units, units); got shape {recurrent_kernel.shape}")
+    time = check_int("time", time, 1)
+    input_scale = check_number("input_scale", input_scale, lambda v: v >= 0, "a number >= 0")
     units = recurrent_kernel.shape[0]
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(check_int("seed", seed, 0))
     x = input_scale * rng.normal(size=(1, time, 1))  # (1, time, 1)
     kernel, bias = rng.normal(size=(1, units)), np.zeros(units)
     h0 = 1e-6 * rng.normal(size=(1, units))
@@ -43,9 +50,22 @@ def state_gradient_norms(recurrent_kernel, time: int = 30, input_scale: float = 
     return np.linalg.norm(grads["hs"][0], axis=1)[::-1]  # k = 0 is the last state
 
 
+def _gradient_arrays(grads: dict) -> list[np.ndarray]:
+    if not isinstance(grads, dict) or not grads:
+        raise TypeError(f"grads must be a non-empty dict of name -> array; got {type(grads).__name__}")
+    return [check_floats(f"grads[{name!r}]", g).astype(np.float64) for name, g in grads.items()]
+
+
 def global_norm(grads: dict) -> float:
-    """The length of all the gradients taken together: the square root of the sum of all their squared entries."""
-    return float(np.sqrt(sum(np.sum(g**2) for g in grads.values())))
+    """The length of all the gradients taken together: the square root of the sum of all their squared entries.
+
+    Computed without overflow: entries of 1e200 give a norm of about 1e200, not inf.
+    """
+    arrays = _gradient_arrays(grads)
+    largest = max((np.max(np.abs(g)) if g.size else 0.0) for g in arrays)
+    if largest == 0 or not np.isfinite(largest):
+        return float(largest)  # 0, inf or nan
+    return float(largest * np.sqrt(sum(np.sum((g / largest) ** 2) for g in arrays)))
 
 
 def clip_by_global_norm(grads: dict, max_norm: float) -> tuple[dict, float]:
@@ -53,12 +73,46 @@ def clip_by_global_norm(grads: dict, max_norm: float) -> tuple[dict, float]:
 
     An infinite or nan norm cannot be scaled: such gradients come back as they are.
     """
-    if max_norm <= 0:
-        raise ValueError(f"max_norm must be positive; got {max_norm!r}")
+    max_norm = check_number("max_norm", max_norm, lambda v: v > 0, "a positive number")
     norm = global_norm(grads)
     if norm <= max_norm or not np.isfinite(norm):
         return grads, norm
-    return {name: g * (max_norm / norm) for name, g in grads.items()}, norm
+    return {name: np.asarray(g) * (max_norm / norm) for name, g in grads.items()}, norm
+
+
+def chunked_backward(x, hs, dhs, kernel, recurrent_kernel, bias, chunk: int, h0=None) -> dict:
+    """Truncated BPTT as practice does it: the gradient stops at the start of every chunk of `chunk` steps.
+
+    The forward pass (`hs`) is the ordinary one: the state is carried from chunk
+    to chunk. Backwards, each chunk is treated on its own, its first state as a
+    constant: what reaches that state is dropped. Every step is still gone
+    through once, so this costs what full BPTT costs; what it saves is memory
+    (only one chunk's states are needed at a time) and waiting (the weights can
+    be updated after each chunk, before the sequence ends).
+
+    Returns:
+        ``{"kernel", "recurrent_kernel", "bias"}``, the weights' gradients summed over the chunks.
+    """
+    x = check_floats("x", x)
+    if x.ndim != 3:
+        raise ValueError(f"x must be (batch, time, features); got shape {x.shape}")
+    hs, dhs = check_floats("hs", hs), check_floats("dhs", dhs)
+    chunk = check_int("chunk", chunk, 1)
+    grads = {name: 0.0 for name in WEIGHT_NAMES}
+    for start in range(0, x.shape[1], chunk):
+        end = start + chunk
+        first = h0 if start == 0 else hs[:, start - 1]  # the state the chunk starts from: a constant here
+        g = rnn_backward(x[:, start:end], hs[:, start:end], dhs[:, start:end], kernel, recurrent_kernel, bias,
+                         h0=first)
+        for name in WEIGHT_NAMES:
+            grads[name] = grads[name] + g[name]  # g["h0"], the gradient for the earlier chunk, is dropped
+    return grads
+
+
+def predict_last_state(weights: dict, x) -> np.ndarray:
+    """The read-out of the last state, `h_T @ readout + readout_bias`, for the weights of a trained regressor."""
+    _, h_last = rnn_forward(x, *(weights[name] for name in WEIGHT_NAMES))
+    return h_last @ weights["readout"] + weights["readout_bias"]  # (n,)
 
 
 def train_last_state_regressor(x, y, units: int = 16, steps: int = 400, learning_rate: float = 0.1,
@@ -68,18 +122,25 @@ def train_last_state_regressor(x, y, units: int = 16, steps: int = 400, learning
 
     Args:
         x: `(n, time, features)`; y: `(n,)`.
-        truncate: truncated BPTT (see `numpy_rnn.rnn_backward`); None for full BPTT.
+        truncate: truncated BPTT in chunks of this many steps (`chunked_backward`); None for full BPTT.
         clip: clip the gradients to this global norm; None for no clipping.
         recurrent_scale: the `recurrent_kernel` starts as a random orthogonal matrix times this.
 
     Returns:
-        ``{"loss": (steps,), "grad_norm": (steps,)}``: the mean squared error and
-        the gradient norm (before clipping) at every step.
+        ``{"loss": (steps,), "grad_norm": (steps,), "weights": {...}}``: the mean
+        squared error and the gradient norm (before clipping) at every step, and
+        the final weights (for `predict_last_state`).
     """
-    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
-    if x.ndim != 3 or y.shape != (x.shape[0],):
-        raise ValueError(f"x must be (n, time, features) and y (n,); got {x.shape} and {y.shape}")
-    rng = np.random.default_rng(seed)
+    x, y = check_floats("x", x).astype(np.float64), check_floats("y", y).astype(np.float64)
+    if x.ndim != 3 or y.shape != (x.shape[0],) or x.shape[0] == 0:
+        raise ValueError(f"x must be (n, time, features) and y (n,), with n >= 1; got {x.shape} and {y.shape}")
+    units, steps, batch = check_int("units", units, 1), check_int("steps", steps, 1), check_int("batch", batch, 1)
+    learning_rate = check_number("learning_rate", learning_rate, lambda v: v > 0, "a positive number")
+    if truncate is not None:
+        truncate = check_int("truncate", truncate, 1, what="a positive int or None")
+    if clip is not None:
+        clip = check_number("clip", clip, lambda v: v > 0, "a positive number or None")
+    rng = np.random.default_rng(check_int("seed", seed, 0))
     features = x.shape[2]
     w = {"kernel": rng.normal(0, 1 / np.sqrt(features), (features, units)),
          "recurrent_kernel": scaled_orthogonal(units, recurrent_scale, seed),
@@ -94,9 +155,13 @@ def train_last_state_regressor(x, y, units: int = 16, steps: int = 400, learning
             d_prediction = 2 * error / batch  # d mean(error^2) / d prediction
             dhs = np.zeros_like(hs)
             dhs[:, -1] = d_prediction[:, None] * w["readout"]  # the loss reads only the last state
-            g = rnn_backward(xb, hs, dhs, w["kernel"], w["recurrent_kernel"], w["bias"], truncate=truncate)
-            grads = {"kernel": g["kernel"], "recurrent_kernel": g["recurrent_kernel"], "bias": g["bias"],
-                     "readout": h_last.T @ d_prediction, "readout_bias": np.array([d_prediction.sum()])}
+            weights = [w[name] for name in WEIGHT_NAMES]
+            if truncate is None:
+                g = rnn_backward(xb, hs, dhs, *weights)
+            else:
+                g = chunked_backward(xb, hs, dhs, *weights, chunk=truncate)
+            grads = {name: g[name] for name in WEIGHT_NAMES}
+            grads.update(readout=h_last.T @ d_prediction, readout_bias=np.array([d_prediction.sum()]))
             if clip is None:
                 norm = global_norm(grads)
             else:
@@ -105,4 +170,5 @@ def train_last_state_regressor(x, y, units: int = 16, steps: int = 400, learning
                 w[name] = w[name] - learning_rate * grads[name]
             history["loss"][step] = np.mean(error**2)
             history["grad_norm"][step] = norm
+    history["weights"] = w
     return history

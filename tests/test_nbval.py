@@ -97,7 +97,7 @@ def test_stdout_still_decides_next_to_stderr(project):
 
 
 def test_only_the_masked_figures_may_move(project):
-    source = "from rnn_tutorial.checks import check_bar\ncheck_bar('RNN accuracy', 0.9871, at_least=0.9, trained=True)"
+    source = "from rnn_tutorial.bars import check_bar\ncheck_bar('RNN accuracy', 0.9871, at_least=0.9, trained=True)"
 
     def other_score(nb):
         nb.cells[0].outputs[0].text = "RNN accuracy: 95.0% (trained, bar: >= 90.0%)\n"
@@ -116,7 +116,7 @@ def test_only_the_masked_figures_may_move(project):
 
 
 def test_a_deterministic_figure_is_compared_exactly(project):
-    source = ("from rnn_tutorial.checks import check_bar\n"
+    source = ("from rnn_tutorial.bars import check_bar\n"
               "check_bar('largest |numpy - Keras|', 9.594e-08, at_most=1e-6, percent=False)")
 
     def last_digit(nb):
@@ -128,14 +128,14 @@ def test_a_deterministic_figure_is_compared_exactly(project):
 
 
 def test_a_missed_bar_fails_even_though_its_digits_are_masked(project):
-    source = "from rnn_tutorial.checks import check_bar\ncheck_bar('RNN accuracy', 0.5, at_least=0.9, trained=True)"
+    source = "from rnn_tutorial.bars import check_bar\ncheck_bar('RNN accuracy', 0.5, at_least=0.9, trained=True)"
     result = run(project, source)
     result.assert_outcomes(failed=1)
 
 
 def test_a_cell_whose_output_is_ignored_still_fails_when_it_raises(project):
     """`nbval-ignore-output` skips the comparison, not the run: a missed bar in such a cell still fails."""
-    source = "from rnn_tutorial.checks import check_bar\ncheck_bar('RNN accuracy', 0.5, at_least=0.9, trained=True)"
+    source = "from rnn_tutorial.bars import check_bar\ncheck_bar('RNN accuracy', 0.5, at_least=0.9, trained=True)"
 
     def ignore_output(nb):
         for cell in nb.cells:

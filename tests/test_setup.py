@@ -46,7 +46,8 @@ def test_setup_refuses_bad_arguments(kwargs):
 
 def test_importing_the_package_loads_no_tensorflow_and_no_plot_settings():
     code = ("import sys, rnn_tutorial, rnn_tutorial.notebook, rnn_tutorial.text, rnn_tutorial.datasets, "
-            "rnn_tutorial.series, rnn_tutorial.checks, rnn_tutorial.plotting; "
+            "rnn_tutorial.series, rnn_tutorial.bars, rnn_tutorial.exercises, rnn_tutorial.answers, "
+            "rnn_tutorial.plotting; "
             "print('tensorflow' in sys.modules, 'keras' in sys.modules, 'matplotlib.pyplot' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False", "False"]
@@ -59,3 +60,12 @@ def test_setup_quiets_tensorflow_before_importing_it():
     assert run.stdout.strip() == "done"
     assert run.stderr == "", run.stderr
 
+
+
+def test_setup_accepts_a_numpy_integer_seed():
+    setup(seed=np.int64(7), verbose=False)
+    first = (random.random(), np.random.rand())
+    setup(seed=7, verbose=False)
+    assert (random.random(), np.random.rand()) == first
+    with pytest.raises(ValueError, match="threads must be a positive int; got 2.0"):
+        setup(threads=2.0)

@@ -1,160 +1,36 @@
-"""Checks shown in the notebooks: quality bars, and exercise self-checks.
+"""Exercise self-checks: each takes your answer and prints one line, `Correct! ...` or `Not yet: ...`.
 
-A *bar* check, `check_bar`, prints a measured figure next to the bar it must
-meet, and stops the notebook with an `AssertionError` when the figure misses
-it. It prints one of two forms:
-
-    largest |numpy - Keras|: 9.594e-08 (bar: <= 1e-06)
-    RNN, held-out accuracy: 99.8% (trained, bar: >= 90.0%)
-
-The tests (nbval) compare the first form digit for digit: a gradient check, a
-parameter count or numpy against Keras on fixed weights gives the same figure
-on every computer. The second form, `trained=True`, is for a figure that comes
-from training a model: training is not bit-identical across CPUs, so the tests
-show its digits without comparing them (tests/nbval_sanitize.cfg); the bar is
-what must hold everywhere, and it is asserted on every run. Rounding noise
-such as 6.9e-16 differs between computers too: `below=1e-12` prints any figure
-smaller than that as `< 1e-12`, so it can be compared exactly.
-
-An *exercise* check takes your answer and prints one line: `Correct! ...`, or
-`Not yet: ...` and what is most likely wrong. It never raises, whatever your
-function returns or raises, so you can keep trying.
+A check says what is most likely wrong when your answer is not right yet. It
+never raises, whatever your function returns or raises, so you can keep trying.
 """
 
 from __future__ import annotations
 
 import functools
-import numbers
 from collections import Counter
 from collections.abc import Callable
 
 import numpy as np
 
+from rnn_tutorial.answers import as_floats, as_items, as_number, describe
 from rnn_tutorial.series import autocorrelation
 from rnn_tutorial.text import tokenize
-
-
-def check_bar(name: str, value: float, *, at_least: float | None = None, at_most: float | None = None,
-              percent: bool = True, trained: bool = False, below: float | None = None) -> None:
-    """Print `name: value (bar: ...)` and raise AssertionError if the value is outside the bar.
-
-    at_least, at_most: the bar (give one or both). percent: show figures as percentages (one decimal),
-    else with 4 significant digits. trained: the value comes from training a model; printed as
-    `(trained, bar: ...)`, shown but not compared by the tests. below: a value whose size is under
-    `below` is printed as `< 1e-12` (for `below=1e-12`); the bar still checks the real value.
-    """
-    if at_least is None and at_most is None:
-        raise ValueError("give at_least, at_most or both")
-    value = _bar_number("value", value)
-    at_least, at_most = (None if bound is None else _bar_number(what, bound, finite=True)
-                         for what, bound in (("at_least", at_least), ("at_most", at_most)))
-    if at_least is not None and at_most is not None and at_least > at_most:
-        raise ValueError(f"at_least ({at_least:g}) is above at_most ({at_most:g}): no value can meet this bar")
-    if below is not None:
-        number = _number(below)
-        if number is None or not 0 < number < np.inf:
-            raise ValueError(f"below must be a positive number, like 1e-12; got {_describe(below)}")
-        below = number
-    if not np.isfinite(value):
-        raise AssertionError(f"{name} is {value}, not a finite number")
-    scale, unit = (100, "%") if percent else (1, "")
-
-    def show(v):
-        return f"{v * scale:.1f}{unit}" if percent else f"{v:.4g}"
-
-    parts = []
-    if at_least is not None:
-        parts.append(f">= {show(at_least)}")
-    if at_most is not None:
-        parts.append(f"<= {show(at_most)}")
-    bar = " and ".join(parts)
-    figure = f"< {below * scale:.0e}{unit}" if below is not None and abs(value) < below else show(value)
-    print(f"{name}: {figure} ({'trained, ' if trained else ''}bar: {bar})")
-    if (at_least is not None and value < at_least) or (at_most is not None and value > at_most):
-        raise AssertionError(f"{name} = {show(value)} misses its bar ({bar})")
-
-
-def _bar_number(what: str, x, finite: bool = False) -> float:
-    """`x` as a float, or a ValueError that says what came."""
-    number = _number(x)
-    if number is None or (finite and not np.isfinite(number)):
-        kind = "a finite number" if finite else "a number"
-        raise ValueError(f"{what} must be {kind}; got {_describe(x)}")
-    return number
-
-
-# ---------------------------------------------------------------------------
-# Reading an answer, whatever it is
-# ---------------------------------------------------------------------------
-
-
-def _floats(value) -> np.ndarray | None:
-    """`value` (a number, or a list, tuple or array of real numbers or bools) as a float array; else None."""
-    if value is None or isinstance(value, (str, bytes, dict)):
-        return None
-    try:
-        array = np.asarray(value)
-        if array.dtype == object and all(isinstance(v, numbers.Real) for v in array.flat):
-            array = array.astype(float)  # e.g. a Fraction, or an int too large for int64
-        return array.astype(float) if array.dtype.kind in "biuf" else None  # bool, int, unsigned, float
-    except Exception:  # a ragged list, or an object that cannot be read as numbers
-        return None
-
-
-def _number(value) -> float | None:
-    """`value` as one float (an int, a float, a numpy scalar, a 1-element array); None for anything else."""
-    if isinstance(value, (bool, np.bool_)):
-        return None
-    array = _floats(value)
-    return float(array.reshape(-1)[0]) if array is not None and array.size == 1 else None
-
-
-def _describe(value) -> str:
-    """What came, in a few words: `None`, `int 7`, `a tuple of 2 items`, `a float32 array of shape (3,)`."""
-    try:
-        if value is None:
-            return "None"
-        if isinstance(value, np.ndarray):
-            return _a(f"{value.dtype} array of shape {value.shape}")
-        if isinstance(value, (str, bytes, numbers.Number, np.generic)):  # a str, bytes or a number: show it
-            text = repr(str(value)) if isinstance(value, str) else str(value)
-            return f"{type(value).__name__} {text if len(text) <= 40 else text[:37] + '...'}"
-        if isinstance(value, (list, tuple, dict, set)):
-            array = _floats(value) if isinstance(value, (list, tuple)) else None
-            shape = f" (shape {array.shape})" if array is not None and array.ndim > 1 else ""
-            return f"a {type(value).__name__} of {len(value)} item{'' if len(value) == 1 else 's'}{shape}"
-    except Exception:  # an object that breaks when looked at: name its type only
-        pass
-    return _a(type(value).__name__)
-
-
-def _a(words: str) -> str:
-    return ("an " if words[:1] in "aeioAEIO" else "a ") + words
-
-
-def _items(value) -> list | None:
-    """The items of a list or tuple, as a plain list; None for anything else."""
-    try:
-        return list(value) if isinstance(value, (list, tuple)) else None
-    except Exception:
-        return None
-
 
 # A `convert` for `_call` takes the answer and returns `(it as the check needs it, None)` or `(None, what is wrong)`.
 
 def _a_number(got) -> tuple[float | None, str | None]:
     """The answer as one float."""
-    number = _number(got)
-    return (number, None) if number is not None else (None, f"return one number; got {_describe(got)}")
+    number = as_number(got)
+    return (number, None) if number is not None else (None, f"return one number; got {describe(got)}")
 
 
 def _an_array(shape: tuple, expected: str) -> Callable:
     """A `convert`: the answer as a float array of `shape`; else says `{expected} {shape}; got ...`."""
 
     def convert(got):
-        array = _floats(got)
+        array = as_floats(got)
         if array is None or array.shape != shape:
-            return None, f"{expected} {shape}; got {_describe(got)}"
+            return None, f"{expected} {shape}; got {describe(got)}"
         return array, None
 
     return convert
@@ -186,7 +62,7 @@ def _call(fn, *args, convert=None, hint: str = ""):
     `convert(result)` returns `(value, None)` or `(None, what is wrong with the result)`.
     """
     if not callable(fn):
-        return None, f"pass your function itself (its name, without calling it); got {_describe(fn)}"
+        return None, f"pass your function itself (its name, without calling it); got {describe(fn)}"
     try:
         result = fn(*args)
     except (Exception, SystemExit) as error:  # show the learner their own error, briefly
@@ -232,11 +108,11 @@ def _words(sentence: str) -> list[str]:
 @_exercise
 def check_reordering(answer, original: str = GYM_SENTENCE) -> None:
     """Exercise 01.1: a new order of exactly the words of `original`."""
-    words = _items(answer)
+    words = as_items(answer)
     if words and all(isinstance(word, str) for word in words):
         return _feedback(False, "write one str, not a list of words: answer = \" \".join(words)")
     if not isinstance(answer, str) or not answer.strip():
-        return _feedback(False, f"write your sentence as a str, e.g. answer = \"...\"; got {_describe(answer)}")
+        return _feedback(False, f"write your sentence as a str, e.g. answer = \"...\"; got {describe(answer)}")
     mine, theirs = _words(answer), _words(original)
     if mine == theirs:
         return _feedback(False, "that is the original order; move at least one word")
@@ -373,9 +249,9 @@ def check_rnn_forward(fn: Callable) -> None:
     got, problem = _call(fn, x.copy(), kernel.copy(), recurrent.copy(), bias.copy())
     if problem:
         return _feedback(False, problem)
-    states = _floats(got)
+    states = as_floats(got)
     if isinstance(got, tuple) and (states is None or states.shape != want.shape):
-        return _feedback(False, f"return only the states hs, (batch, time, units), not a tuple; got {_describe(got)}")
+        return _feedback(False, f"return only the states hs, (batch, time, units), not a tuple; got {describe(got)}")
     if states is not None and states.shape == h_last.shape:
         return _feedback(False, f"return every state, shape (batch, time, units) = {want.shape}, not only the last")
     got, problem = _an_array(want.shape, "the states should be (batch, time, units) =")(got)
@@ -425,13 +301,13 @@ def _rnn_type(answer) -> str | None:
 def check_rnn_types(answer) -> None:
     """Exercise 04.1: `answer` maps each task of `TASK_TYPES` to its type (a key of `diagrams.RNN_TYPES`)."""
     if not isinstance(answer, dict):
-        return _feedback(False, f"answer must be a dict from task to type; got {_describe(answer)}")
+        return _feedback(False, f"answer must be a dict from task to type; got {describe(answer)}")
     missing = [task for task in TASK_TYPES if task not in answer]
     if missing:
         return _feedback(False, f"give a type for every task; missing: {missing}")
     unknown = [answer[task] for task in TASK_TYPES if _rnn_type(answer[task]) is None]
     if unknown:
-        shown = sorted({kind if isinstance(kind, str) else _describe(kind) for kind in unknown})
+        shown = sorted({kind if isinstance(kind, str) else describe(kind) for kind in unknown})
         return _feedback(False, f"types must be among {sorted(_TYPE_HINTS)}; got {shown}")
     wrong = [task for task, kind in TASK_TYPES.items() if _rnn_type(answer[task]) != kind]
     if wrong:
@@ -496,15 +372,15 @@ def _a_list_like(like: list[np.ndarray]) -> Callable:
     """A `convert`: the answer as a list of float arrays, shaped like those of `like`."""
 
     def convert(got):
-        items = _items(got)
-        if items and len(items) == 2 and _items(items[0]) is not None and _number(items[1]) is not None:
+        items = as_items(got)
+        if items and len(items) == 2 and as_items(items[0]) is not None and as_number(items[1]) is not None:
             return None, "return only the list of clipped arrays, not (list, norm)"
         if items is None or len(items) != len(like):
-            return None, f"return a list of {len(like)} arrays, like the input; got {_describe(got)}"
-        arrays = [_floats(item) for item in items]
+            return None, f"return a list of {len(like)} arrays, like the input; got {describe(got)}"
+        arrays = [as_floats(item) for item in items]
         for i, (array, item, want) in enumerate(zip(arrays, items, like)):
             if array is None or array.shape != want.shape:
-                return None, f"array {i} should keep its shape {want.shape}; got {_describe(item)}"
+                return None, f"array {i} should keep its shape {want.shape}; got {describe(item)}"
         return arrays, None
 
     return convert
@@ -540,15 +416,15 @@ def _a_state_pair(shape: tuple) -> Callable:
     """A `convert`: the answer as `(h_t, c_t)`, two float arrays of `shape`."""
 
     def convert(got):
-        items = _items(got)
+        items = as_items(got)
         if items is None or len(items) != 2:
-            return None, f"return the pair h_t, c_t (two arrays); got {_describe(got)}"
-        h, c = (_floats(item) for item in items)
+            return None, f"return the pair h_t, c_t (two arrays); got {describe(got)}"
+        h, c = (as_floats(item) for item in items)
         if c is not None and c.shape == (2, *shape):
             return None, "return h_t, c_t: two arrays (a Keras cell returns h, [h, c]; this step does not)"
         if h is None or c is None or h.shape != shape or c.shape != shape:
             return None, (f"h_t and c_t should both be (batch, units) = {shape}; "
-                          f"got {_describe(items[0])} and {_describe(items[1])}")
+                          f"got {describe(items[0])} and {describe(items[1])}")
         return (h, c), None
 
     return convert

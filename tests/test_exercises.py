@@ -5,91 +5,12 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from rnn_tutorial import checks
-
-
-@pytest.mark.parametrize("args, kwargs, printed", [
-    (("RNN accuracy", 0.931), {"at_least": 0.9}, "RNN accuracy: 93.1% (bar: >= 90.0%)"),
-    (("gap", 0.0), {"at_most": 1e-6, "percent": False}, "gap: 0 (bar: <= 1e-06)"),
-    (("factor", 0.5), {"at_least": 0.49, "at_most": 0.51, "percent": False}, "factor: 0.5 (bar: >= 0.49 and <= 0.51)"),
-    (("error", np.float32(9.594e-08)), {"at_most": 1e-6, "percent": False}, "error: 9.594e-08 (bar: <= 1e-06)"),
-    (("count", np.int64(7)), {"at_least": 5, "percent": False}, "count: 7 (bar: >= 5)"),
-    (("RNN accuracy", 0.998), {"at_least": 0.9, "trained": True}, "RNN accuracy: 99.8% (trained, bar: >= 90.0%)"),
-    (("loss", np.array(1.9641)), {"at_most": 2.25, "percent": False, "trained": True},
-     "loss: 1.964 (trained, bar: <= 2.25)"),
-])
-def test_check_bar_prints_the_value_and_its_bar(capsys, args, kwargs, printed):
-    checks.check_bar(*args, **kwargs)
-    assert capsys.readouterr().out == printed + "\n"
-
-
-@pytest.mark.parametrize("value, below, printed", [
-    (6.868e-16, 1e-12, "< 1e-12"),
-    (-3e-17, 1e-12, "< 1e-12"),
-    (0.0, 1e-12, "< 1e-12"),
-    (9.594e-08, 1e-12, "9.594e-08"),
-    (9.594e-08, 1e-6, "< 1e-06"),
-    (1e-6, 1e-6, "1e-06"),
-])
-def test_check_bar_prints_rounding_noise_below_a_threshold_the_same_everywhere(capsys, value, below, printed):
-    checks.check_bar("largest |numpy - Keras|", value, at_most=1e-5, percent=False, below=below)
-    assert capsys.readouterr().out == f"largest |numpy - Keras|: {printed} (bar: <= 1e-05)\n"
-
-
-def test_check_bar_asserts_the_real_value_under_below(capsys):
-    with pytest.raises(AssertionError, match="1e-13 misses its bar"):
-        checks.check_bar("step", 1e-13, at_least=1e-12, percent=False, below=1e-6)
-    assert capsys.readouterr().out == "step: < 1e-06 (bar: >= 1e-12)\n"
-    checks.check_bar("share", 1e-15, at_most=0.5, below=1e-12, trained=True)
-    assert capsys.readouterr().out == "share: < 1e-10% (trained, bar: <= 50.0%)\n"
-
-
-@pytest.mark.parametrize("value, kwargs", [
-    (0.89, {"at_least": 0.9}),
-    (0.89, {"at_least": 0.9, "trained": True}),
-    (0.56, {"at_least": 0.45, "at_most": 0.55}),
-    (0.44, {"at_least": 0.45, "at_most": 0.55}),
-    (float("nan"), {"at_least": 0.0}),
-    (float("inf"), {"at_least": 0.0}),
-    (-np.inf, {"at_most": 0.0, "trained": True}),
-])
-def test_check_bar_fails_outside_the_bar(value, kwargs):
-    with pytest.raises(AssertionError):
-        checks.check_bar("score", value, **kwargs)
-
-
-def test_check_bar_needs_a_bar():
-    with pytest.raises(ValueError, match="at_least, at_most or both"):
-        checks.check_bar("score", 0.5)
-
-
-@pytest.mark.parametrize("value, kwargs, message", [
-    ("0.93", {"at_least": 0.9}, "value must be a number; got str '0.93'"),
-    (None, {"at_least": 0.9}, "value must be a number; got None"),
-    ([0.9, 0.8], {"at_least": 0.9}, "value must be a number; got a list of 2 items"),
-    (np.zeros(3), {"at_least": 0.9}, r"value must be a number; got a float64 array of shape \(3,\)"),
-    (True, {"at_least": 0.9}, "value must be a number; got bool True"),
-    (0.5 + 1j, {"at_least": 0.9}, "value must be a number; got complex"),
-    (0.93, {"at_least": "0.9"}, "at_least must be a finite number; got str '0.9'"),
-    (0.93, {"at_least": float("nan")}, "at_least must be a finite number; got float nan"),
-    (0.93, {"at_most": np.inf}, "at_most must be a finite number; got float inf"),
-    (0.93, {"at_least": 0.9, "at_most": 0.8}, r"at_least \(0.9\) is above at_most \(0.8\)"),
-    (0.93, {"at_least": 0.9, "below": 0}, "below must be a positive number, like 1e-12; got int 0"),
-    (0.93, {"at_least": 0.9, "below": -1e-12}, "below must be a positive number"),
-    (0.93, {"at_least": 0.9, "below": float("inf")}, "below must be a positive number"),
-    (0.93, {"at_least": 0.9, "below": float("nan")}, "below must be a positive number"),
-    (0.93, {"at_least": 0.9, "below": "1e-12"}, "below must be a positive number, like 1e-12; got str '1e-12'"),
-])
-def test_check_bar_refuses_bad_arguments(capsys, value, kwargs, message):
-    with pytest.raises(ValueError, match=message):
-        checks.check_bar("score", value, **kwargs)
-    assert capsys.readouterr().out == ""
-
+from rnn_tutorial import exercises
 
 # Exercise 01.1 -------------------------------------------------------------
 
 def test_check_reordering_accepts_a_new_order(capsys):
-    checks.check_reordering("to the gym I love to go")
+    exercises.check_reordering("to the gym I love to go")
     assert capsys.readouterr().out.startswith("Correct!")
 
 
@@ -101,7 +22,7 @@ def test_check_reordering_accepts_a_new_order(capsys):
     (None, "write your sentence as a str"),
 ])
 def test_check_reordering_names_what_is_wrong(capsys, answer, hint):
-    checks.check_reordering(answer)
+    exercises.check_reordering(answer)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out
 
@@ -114,7 +35,7 @@ def right(x, lag):
 
 
 def test_check_autocorrelation_accepts_a_right_function(capsys):
-    checks.check_autocorrelation(right)
+    exercises.check_autocorrelation(right)
     assert capsys.readouterr().out.startswith("Correct!")
 
 
@@ -129,7 +50,7 @@ def test_check_autocorrelation_accepts_a_right_function(capsys):
     ("not a function", "pass your function itself"),
 ])
 def test_check_autocorrelation_names_what_is_wrong(capsys, wrong, hint):
-    checks.check_autocorrelation(wrong)
+    exercises.check_autocorrelation(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
@@ -137,7 +58,7 @@ def test_check_autocorrelation_names_what_is_wrong(capsys, wrong, hint):
 # Exercise 02.1 -------------------------------------------------------------
 
 def test_check_dense_count_accepts_weights_plus_biases(capsys):
-    checks.check_dense_count(lambda L, V, H: L * V * H + H)
+    exercises.check_dense_count(lambda L, V, H: L * V * H + H)
     assert capsys.readouterr().out.startswith("Correct!")
 
 
@@ -152,7 +73,7 @@ def test_check_dense_count_accepts_weights_plus_biases(capsys):
     (42, "pass your function itself"),
 ])
 def test_check_dense_count_names_what_is_wrong(capsys, wrong, hint):
-    checks.check_dense_count(wrong)
+    exercises.check_dense_count(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
@@ -168,7 +89,7 @@ def one_hot_right(ids, vocab_size):
 
 
 def test_check_one_hot_accepts_a_right_function(capsys):
-    checks.check_one_hot(one_hot_right)
+    exercises.check_one_hot(one_hot_right)
     assert capsys.readouterr().out.startswith("Correct!")
 
 
@@ -181,7 +102,7 @@ def test_check_one_hot_accepts_a_right_function(capsys):
     (lambda ids: 0, "raised TypeError"),
 ])
 def test_check_one_hot_names_what_is_wrong(capsys, wrong, hint):
-    checks.check_one_hot(wrong)
+    exercises.check_one_hot(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
@@ -189,7 +110,7 @@ def test_check_one_hot_names_what_is_wrong(capsys, wrong, hint):
 # Exercises 03.1 and 03.2 ---------------------------------------------------
 
 def test_check_rnn_step_accepts_the_recurrence(capsys):
-    checks.check_rnn_step(lambda x, h, k, r, b: np.tanh(x @ k + h @ r + b))
+    exercises.check_rnn_step(lambda x, h, k, r, b: np.tanh(x @ k + h @ r + b))
     assert capsys.readouterr().out.startswith("Correct!")
 
 
@@ -205,7 +126,7 @@ def test_check_rnn_step_accepts_the_recurrence(capsys):
     (None, "pass your function itself"),
 ])
 def test_check_rnn_step_names_what_is_wrong(capsys, wrong, hint):
-    checks.check_rnn_step(wrong)
+    exercises.check_rnn_step(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
@@ -219,7 +140,7 @@ def forward_right(x, k, r, b):
 
 
 def test_check_rnn_forward_accepts_a_right_loop(capsys):
-    checks.check_rnn_forward(forward_right)
+    exercises.check_rnn_forward(forward_right)
     assert capsys.readouterr().out.startswith("Correct!")
 
 
@@ -242,7 +163,7 @@ def forward_stored_late(x, k, r, b):
     (lambda x, k, r, b: (forward_right(x, k, r, b), None), "not a tuple"),
 ])
 def test_check_rnn_forward_names_what_is_wrong(capsys, wrong, hint):
-    checks.check_rnn_forward(wrong)
+    exercises.check_rnn_forward(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
@@ -250,14 +171,14 @@ def test_check_rnn_forward_names_what_is_wrong(capsys, wrong, hint):
 # Exercises 04.1 and 04.2 ---------------------------------------------------
 
 def test_check_rnn_types_accepts_the_right_map(capsys):
-    checks.check_rnn_types(dict(checks.TASK_TYPES))
+    exercises.check_rnn_types(dict(exercises.TASK_TYPES))
     assert capsys.readouterr().out.startswith("Correct!")
 
 
 def test_rnn_types_are_the_diagrams_types():
     from rnn_tutorial.diagrams import RNN_TYPES
 
-    assert set(checks.TASK_TYPES.values()) == set(RNN_TYPES)
+    assert set(exercises.TASK_TYPES.values()) == set(RNN_TYPES)
 
 
 @pytest.mark.parametrize("change, hint", [
@@ -266,19 +187,19 @@ def test_rnn_types_are_the_diagrams_types():
     ({"tell whether a photo shows a cat": "one to zero"}, "types must be among"),
 ])
 def test_check_rnn_types_names_what_is_wrong(capsys, change, hint):
-    checks.check_rnn_types({**checks.TASK_TYPES, **change})
+    exercises.check_rnn_types({**exercises.TASK_TYPES, **change})
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
 
 @pytest.mark.parametrize("answer, hint", [({}, "missing"), ([], "must be a dict")])
 def test_check_rnn_types_refuses_incomplete_answers(capsys, answer, hint):
-    checks.check_rnn_types(answer)
+    exercises.check_rnn_types(answer)
     assert hint in capsys.readouterr().out
 
 
 def test_check_temperature_accepts_a_right_function(capsys):
-    checks.check_temperature(lambda p, t: p ** (1 / t) / np.sum(p ** (1 / t)))
+    exercises.check_temperature(lambda p, t: p ** (1 / t) / np.sum(p ** (1 / t)))
     assert capsys.readouterr().out.startswith("Correct!")
 
 
@@ -290,7 +211,7 @@ def test_check_temperature_accepts_a_right_function(capsys):
     (lambda p: p, "raised TypeError"),
 ])
 def test_check_temperature_names_what_is_wrong(capsys, wrong, hint):
-    checks.check_temperature(wrong)
+    exercises.check_temperature(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
@@ -298,7 +219,7 @@ def test_check_temperature_names_what_is_wrong(capsys, wrong, hint):
 # Exercises 05.1 and 05.2 ---------------------------------------------------
 
 def test_check_tanh_backward_accepts_the_chain_rule(capsys):
-    checks.check_tanh_backward(lambda h, dh: dh * (1 - h**2))
+    exercises.check_tanh_backward(lambda h, dh: dh * (1 - h**2))
     assert capsys.readouterr().out.startswith("Correct!")
 
 
@@ -312,7 +233,7 @@ def test_check_tanh_backward_accepts_the_chain_rule(capsys):
     (lambda h: h, "raised TypeError"),
 ])
 def test_check_tanh_backward_names_what_is_wrong(capsys, wrong, hint):
-    checks.check_tanh_backward(wrong)
+    exercises.check_tanh_backward(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
@@ -323,7 +244,7 @@ def clip_right(grads, max_norm):
 
 
 def test_check_clipping_accepts_global_norm_clipping(capsys):
-    checks.check_clipping(clip_right)
+    exercises.check_clipping(clip_right)
     assert capsys.readouterr().out.startswith("Correct!")
 
 
@@ -336,7 +257,7 @@ def test_check_clipping_accepts_global_norm_clipping(capsys):
     (lambda grads: grads, "raised TypeError"),
 ])
 def test_check_clipping_names_what_is_wrong(capsys, wrong, hint):
-    checks.check_clipping(wrong)
+    exercises.check_clipping(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
@@ -355,7 +276,7 @@ def lstm_step(x, h, c, k, r, b, order=(0, 1, 2, 3), candidate=np.tanh, squash=np
 
 
 def test_check_lstm_step_accepts_keras_order(capsys):
-    checks.check_lstm_step(lstm_step)
+    exercises.check_lstm_step(lstm_step)
     assert capsys.readouterr().out.startswith("Correct!")
 
 
@@ -370,13 +291,13 @@ def test_check_lstm_step_accepts_keras_order(capsys):
     (lambda *a: (a[1][0], a[2][0]), "should both be (batch, units)"),
 ])
 def test_check_lstm_step_names_what_is_wrong(capsys, wrong, hint):
-    checks.check_lstm_step(wrong)
+    exercises.check_lstm_step(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
 
 def test_check_gru_count_accepts_the_keras_count(capsys):
-    checks.check_gru_count(lambda n, u: 3 * (n * u + u * u) + 2 * 3 * u)
+    exercises.check_gru_count(lambda n, u: 3 * (n * u + u * u) + 2 * 3 * u)
     assert capsys.readouterr().out.startswith("Correct!")
 
 
@@ -388,7 +309,7 @@ def test_check_gru_count_accepts_the_keras_count(capsys):
     (lambda n: 0, "raised TypeError"),
 ])
 def test_check_gru_count_names_what_is_wrong(capsys, wrong, hint):
-    checks.check_gru_count(wrong)
+    exercises.check_gru_count(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
@@ -397,10 +318,10 @@ def test_check_gru_count_names_what_is_wrong(capsys, wrong, hint):
 # Found by name, so a new exercise is covered without editing this file. A check whose first
 # parameter is `fn` takes the learner's function; the others take the answer itself.
 
-EXERCISES = sorted(name for name, f in inspect.getmembers(checks, inspect.isfunction)
-                   if name.startswith("check_") and name != "check_bar" and f.__module__ == checks.__name__)
+EXERCISES = sorted(name for name, f in inspect.getmembers(exercises, inspect.isfunction)
+                   if name.startswith("check_") and name != "check_bar" and f.__module__ == exercises.__name__)
 TAKE_A_VALUE = [name for name in EXERCISES
-                if next(iter(inspect.signature(getattr(checks, name)).parameters)) != "fn"]
+                if next(iter(inspect.signature(getattr(exercises, name)).parameters)) != "fn"]
 
 
 def test_the_exercises_are_found():
@@ -459,10 +380,11 @@ ODD_ANSWERS = {
     "(list, norm)": lambda args: ([np.zeros(2), np.zeros((1, 2))], 13.0),
     "ragged pair": lambda args: (np.zeros(2), np.zeros((1, 2))),
     "dict": lambda args: {"kernel": np.zeros(3), "bias": 1},
-    "tasks to None": lambda args: dict.fromkeys(checks.TASK_TYPES),
-    "tasks to ints": lambda args: dict.fromkeys(checks.TASK_TYPES, 3),
-    "tasks to lists": lambda args: dict.fromkeys(checks.TASK_TYPES, ["many to one"]),
-    "tasks to broken": lambda args: dict.fromkeys(checks.TASK_TYPES, broken("__eq__", "__ne__", "__repr__", "__str__")),
+    "tasks to None": lambda args: dict.fromkeys(exercises.TASK_TYPES),
+    "tasks to ints": lambda args: dict.fromkeys(exercises.TASK_TYPES, 3),
+    "tasks to lists": lambda args: dict.fromkeys(exercises.TASK_TYPES, ["many to one"]),
+    "tasks to broken": lambda args: dict.fromkeys(exercises.TASK_TYPES,
+                                                  broken("__eq__", "__ne__", "__repr__", "__str__")),
     "generator": lambda args: (x for x in range(3)), "iterator": lambda args: iter([1.0, 2.0]),
     "function": lambda args: (lambda: 0), "class": lambda args: int, "object": lambda args: object(),
     "module": lambda args: np, "0-d array": lambda args: np.array(5), "empty array": lambda args: np.zeros(0),
@@ -516,7 +438,7 @@ def one_line(capsys, check, answer):
     out = capsys.readouterr().out
     assert out.count("\n") == 1 and out.endswith("\n"), out
     assert out.startswith(("Correct! ", "Not yet: ")), out
-    assert checks.CHECK_FAILED not in out, out  # the safety net hides no bug: each answer gets a specific reply
+    assert exercises.CHECK_FAILED not in out, out  # the safety net hides no bug: each answer gets a specific reply
     return out
 
 
@@ -524,7 +446,7 @@ def one_line(capsys, check, answer):
 @pytest.mark.parametrize("odd", ODD_ANSWERS)
 @pytest.mark.parametrize("name", EXERCISES)
 def test_an_exercise_check_answers_any_answer_in_one_line(capsys, name, odd):
-    check, make = getattr(checks, name), ODD_ANSWERS[odd]
+    check, make = getattr(exercises, name), ODD_ANSWERS[odd]
     if name in TAKE_A_VALUE:
         one_line(capsys, check, make(VALUE_ARGS))
     else:
@@ -539,7 +461,7 @@ def test_an_exercise_check_answers_any_answer_in_one_line(capsys, name, odd):
 @pytest.mark.parametrize("name", EXERCISES)
 def test_an_exercise_check_says_what_the_function_raised(capsys, name, error):
     fn = recurse if error is None else raising(error)
-    out = one_line(capsys, getattr(checks, name), fn)
+    out = one_line(capsys, getattr(exercises, name), fn)
     if name not in TAKE_A_VALUE:
         assert f"your function raised {type(error or RecursionError()).__name__}" in out, out
 
@@ -548,10 +470,11 @@ def test_the_safety_net_still_prints_one_line(capsys, monkeypatch):
     def bug(*args):
         raise RuntimeError("a bug in the check")
 
-    monkeypatch.setattr(checks, "autocorrelation", bug)
-    checks.check_autocorrelation(right)
+    monkeypatch.setattr(exercises, "autocorrelation", bug)
+    exercises.check_autocorrelation(right)
     out = capsys.readouterr().out
-    assert out.startswith(f"Not yet: {checks.CHECK_FAILED} (RuntimeError: a bug in the check)") and out.count("\n") == 1
+    assert out.startswith(f"Not yet: {exercises.CHECK_FAILED} (RuntimeError: a bug in the check)")
+    assert out.count("\n") == 1
 
 
 # Every correct variant is accepted ----------------------------------------
@@ -580,9 +503,10 @@ def gru_count(n, u):
 CORRECT = {
     "check_reordering": ["to the gym I love to go", "To the gym, I love to go!", " go to the gym I love to ",
                          np.str_("to the gym I love to go")],
-    "check_rnn_types": [dict(checks.TASK_TYPES), {**checks.TASK_TYPES, "tell whether an email is spam": "Many-to-one",
-                                                  "translate a sentence into German": "encoder decoder"},
-                        {**{k: v.replace(" ", "_").upper() for k, v in checks.TASK_TYPES.items()}, "extra": 1}],
+    "check_rnn_types": [dict(exercises.TASK_TYPES),
+                        {**exercises.TASK_TYPES, "tell whether an email is spam": "Many-to-one",
+                         "translate a sentence into German": "encoder decoder"},
+                        {**{k: v.replace(" ", "_").upper() for k, v in exercises.TASK_TYPES.items()}, "extra": 1}],
     "check_autocorrelation": [right, in_float32(right), lambda x, lag: np.array([right(x, lag)]),
                               lambda x, lag: [right(x, lag)], lambda x, lag: Fraction(right(x, lag))],
     "check_dense_count": [dense_count, lambda *a: np.int64(dense_count(*a)), lambda *a: float(dense_count(*a)),
@@ -618,7 +542,7 @@ def test_every_exercise_has_correct_variants():
 @pytest.mark.filterwarnings("error")
 @pytest.mark.parametrize("name, answer", [(name, answer) for name, answers in CORRECT.items() for answer in answers])
 def test_an_exercise_check_accepts_every_correct_variant(capsys, name, answer):
-    assert one_line(capsys, getattr(checks, name), answer).startswith("Correct! ")
+    assert one_line(capsys, getattr(exercises, name), answer).startswith("Correct! ")
 
 
 # ... and a plausible misunderstanding gets a specific hint ---------------
@@ -631,7 +555,7 @@ def clip_and_norm(grads, max_norm):
 @pytest.mark.parametrize("name, answer, hint", [
     ("check_reordering", ["to", "the", "gym", "I", "love", "to", "go"], "not a list of words"),
     ("check_reordering", "I love to go to the gym.", "that is the original order"),
-    ("check_rnn_types", {**checks.TASK_TYPES, "tell whether a photo shows a cat": None},
+    ("check_rnn_types", {**exercises.TASK_TYPES, "tell whether a photo shows a cat": None},
      "'one to many', 'one to one']; got ['None']"),
     ("check_autocorrelation", lambda x, lag: x[:-lag] * x[lag:], "return one number; got a float64 array of shape"),
     ("check_dense_count", lambda L, V, H: (L * V * H, H), "return one number; got a tuple of 2 items"),
@@ -652,5 +576,5 @@ def clip_and_norm(grads, max_norm):
     ("check_gru_count", lambda n, u: 1.5, "your function gives 1.5"),
 ])
 def test_a_plausible_misunderstanding_gets_a_hint(capsys, name, answer, hint):
-    out = one_line(capsys, getattr(checks, name), answer)
+    out = one_line(capsys, getattr(exercises, name), answer)
     assert out.startswith("Not yet: ") and hint in out, out
