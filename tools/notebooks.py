@@ -1,6 +1,6 @@
 """Maintainer tool for the notebooks: `nav` writes the generated cells, `regen` re-executes.
 
-    python tools/notebooks.py nav     # navigation, Colab badges, setup-cell install line
+    python tools/notebooks.py nav     # navigation, Colab badges, setup-cell install line, GLOSSARY.md
     python tools/notebooks.py regen   # execute every notebook in place, top to bottom
 
 Both are run through make (`make nav`, `make regen`). tests/test_notebooks.py
@@ -131,12 +131,33 @@ def execute(path: Path, timeout: int = 600) -> float:
     return seconds
 
 
+GLOSSARY = ROOT / "GLOSSARY.md"
+
+
+def glossary_markdown() -> str:
+    """GLOSSARY.md as `rnn_tutorial.glossary` and the notebooks' titles make it."""
+    from rnn_tutorial import glossary
+
+    titles = {int(p.name[:2]): (p.name, title(nbformat.read(p, as_version=4))) for p in notebook_paths()}
+    return glossary.markdown(titles)
+
+
+def write_glossary() -> bool:
+    text = glossary_markdown()
+    changed = not GLOSSARY.exists() or GLOSSARY.read_text(encoding="utf-8") != text
+    if changed:
+        GLOSSARY.write_text(text, encoding="utf-8")
+    return changed
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["nav", "regen"])
     parser.add_argument("notebooks", nargs="*", type=Path, help="default: all of notebooks/")
     args = parser.parse_args(argv)
     paths = [p.resolve() for p in args.notebooks] or notebook_paths()
+    if args.command == "nav":
+        print(f"GLOSSARY.md: {'rewritten' if write_glossary() else 'up to date'}")
     for path in paths:
         if args.command == "nav":
             print(f"{path.name}: {'rewritten' if write_nav(path) else 'up to date'}")

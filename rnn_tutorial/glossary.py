@@ -1,0 +1,142 @@
+"""The series' glossary: every term, the notebook that defines it, and one line that says what it is.
+
+A test (tests/test_glossary.py) reads the notebooks' text and fails when a term
+appears in a notebook before the one that defines it, or when the defining
+notebook uses it before it marks the definition in bold or italics. `make nav`
+writes GLOSSARY.md from this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: `notebook` defines it; `forms` are the spellings searched for (the name if empty)."""
+
+    name: str
+    notebook: int
+    meaning: str
+    forms: tuple[str, ...] = ()
+
+    def spellings(self) -> tuple[str, ...]:
+        return self.forms or (self.name,)
+
+
+TERMS = (
+    # 01 Sequential data
+    Term("sequential data", 1, "data whose items come in an order that carries meaning: text, speech, time series"),
+    Term("token", 1, "one unit of a text, here a word or a punctuation mark", ("token", "tokens")),
+    Term("vocabulary", 1, "the list of known tokens, each with a number, its id; id 0 pads, id 1 is unknown"),
+    Term("bag of words", 1, "a sentence as the count of each vocabulary word, order forgotten",
+         ("bag of words", "bags of words")),
+    Term("autocorrelation", 1, "how much a series resembles itself shifted by a lag: 1 perfectly, 0 not at all"),
+    Term("model", 1, "a function with adjustable numbers (its weights) that turns an input into a prediction"),
+    Term("weight", 1, "one adjustable number of a model; a bias is a weight added rather than multiplied",
+         ("weight", "weights")),
+    Term("sigmoid", 1, "sigmoid(z) = 1 / (1 + e^(-z)): squeezes any number into (0, 1), read as a probability",
+         ("sigmoid",)),
+    Term("loss", 1, "one number that says how wrong a model's predictions are; training makes it small",
+         ("loss", "losses")),
+    Term("binary cross-entropy", 1, "the loss -log(p) of the probability p a model gave to the right one of two "
+         "answers", ("binary cross-entropy", "cross-entropy")),
+    Term("gradient", 1, "how much the loss changes when each weight is nudged: one number per weight",
+         ("gradient", "gradients")),
+    Term("gradient descent", 1, "training by nudging every weight a small step against its gradient, again and again"),
+    Term("learning rate", 1, "the size of gradient descent's step", ("learning rate", "learning rates")),
+    Term("batch", 1, "the group of examples whose average gradient makes one training step",
+         ("batch", "batches", "mini-batch")),
+    Term("epoch", 1, "one pass of training through every training example", ("epoch", "epochs")),
+    Term("held-out data", 1, "examples kept out of training and used only to score the model",
+         ("held-out", "held out")),
+    Term("dense layer", 1, "a layer in which every output is a weighted sum of every input, plus a bias",
+         ("dense layer", "dense network", "dense (fully connected)", "fully connected")),
+    Term("ReLU", 1, "relu(z) = max(0, z), the usual non-linearity between dense layers"),
+    Term("hidden state", 1, "the vector an RNN carries from one step to the next: its memory of the sequence so far",
+         ("hidden state", "hidden states")),
+    Term("embedding", 1, "a learnt vector for each id, looked up in a table (notebook 02: one-hot times a matrix)",
+         ("embedding", "embeddings")),
+    # 02 Why not a feedforward network?
+    Term("feedforward network", 2, "a network whose layers pass their outputs forward only, with no loop",
+         ("feedforward",)),
+    Term("one-hot vector", 2, "a vector of zeros with a single 1 at a word's id", ("one-hot",)),
+    Term("padding", 1, "filling short sequences with id 0 so that a batch has one length (before: pre-, after: "
+         "post-padding)", ("padding", "padded", "pre-padding", "post-padding")),
+    Term("masking", 2, "telling a layer to skip the padded steps", ("masking", "mask_zero")),
+    Term("parameter", 2, "a weight or bias of a model; Keras's count_params() counts them",
+         ("parameter", "parameters")),
+    Term("weight sharing", 2, "using the same weights at every position, as an RNN does at every step"),
+    Term("convolutional network", 2, "a network that slides the same small filter along the input; it sees a fixed "
+         "window at a time", ("convolutional", "CNN")),
+    # 03 Inside an RNN
+    Term("tanh", 3, "tanh(z) = (e^z - e^-z) / (e^z + e^-z): squeezes any number into (-1, 1)"),
+    Term("kernel", 2, "Keras's name for the input weights W_x, (features, units)", ("kernel", "W_x")),
+    Term("recurrent kernel", 2, "Keras's name for the state-to-state weights W_h, (units, units)",
+         ("recurrent_kernel", "recurrent kernel", "W_h")),
+    Term("unrolled", 3, "an RNN drawn as one copy of its cell per time step, all with the same weights",
+         ("unrolled", "unroll")),
+    Term("softmax", 3, "turns a vector of scores into probabilities: e^score, divided by the sum"),
+    Term("many to many", 3, "an RNN with an output at every input step", ("many to many", "many-to-many")),
+    Term("named-entity tagger", 3, "a model that labels each word as a person, organisation, location or other",
+         ("named-entity", "named entity")),
+    Term("bidirectional RNN", 3, "two RNNs, one reading left to right and one right to left, their states joined",
+         ("bidirectional",)),
+    # 04 Types of RNN
+    Term("many to one", 4, "an RNN that reads a whole sequence and gives one output at the end",
+         ("many to one", "many-to-one")),
+    Term("one to many", 4, "an RNN that starts from one input and writes a sequence, each output fed back in",
+         ("one to many", "one-to-many")),
+    Term("encoder-decoder", 4, "an encoder RNN reads the whole input into a state; a decoder RNN writes the output "
+         "from it", ("encoder-decoder", "encoder", "decoder")),
+    Term("teacher forcing", 4, "training a generator with the right previous output as its input, not its own"),
+    Term("temperature", 4, "T in p^(1/T), renormalised: below 1 sharpens a distribution for sampling, above 1 "
+         "flattens it"),
+    Term("nat", 4, "the unit of -ln(p): a loss of 1 nat per letter means p = 1/e = 0.37 on average",
+         ("nat", "nats")),
+    Term("greedy decoding", 4, "writing an output by taking the most probable token at every step"),
+    Term("GRU", 4, "the gated recurrent unit, an RNN cell with gates that decide what to keep (opened in notebook 06)",
+         ("GRU", "gated recurrent unit")),
+    # 05 Backpropagation through time
+    Term("backpropagation through time", 5, "the chain rule applied to the unrolled RNN, from the last step back "
+         "to the first", ("backpropagation through time", "BPTT")),
+    Term("chain rule", 5, "the derivative of f(g(x)) is f'(g(x)) g'(x): gradients multiply along a path"),
+    Term("finite differences", 5, "measuring a slope by nudging a number up and down: (L(w+e) - L(w-e)) / 2e",
+         ("finite difference", "finite differences")),
+    Term("vanishing gradient", 5, "a gradient that shrinks geometrically as it goes back through the steps",
+         ("vanishing", "vanishes")),
+    Term("exploding gradient", 5, "a gradient that grows geometrically as it goes back through the steps",
+         ("exploding", "explodes")),
+    Term("norm", 5, "the length of a vector: the square root of the sum of its squared entries", ("norm", "norms")),
+    Term("gradient clipping", 5, "scaling the gradients down when their joint norm is above a threshold",
+         ("clipping", "clipped")),
+    Term("truncated BPTT", 5, "BPTT that stops the gradient at the start of every chunk of steps",
+         ("truncated BPTT", "truncation", "truncated")),
+    # 06 LSTM and GRU
+    Term("gate", 6, "a vector of numbers between 0 and 1 (a sigmoid) that scales another vector entry by entry",
+         ("gate", "gates")),
+    Term("element-wise product", 6, "a ⊙ b: multiply two vectors entry by entry", ("element-wise", "⊙")),
+    Term("LSTM", 6, "long short-term memory: an RNN cell with a memory line (the cell state) and three gates",
+         ("LSTM", "long short-term memory")),
+    Term("cell state", 6, "the LSTM's memory c_t, changed only by a product and a sum at each step"),
+    Term("adding problem", 6, "sum the two marked numbers of a long sequence: a test of long-range memory"),
+)
+
+
+def by_name() -> dict[str, Term]:
+    """The terms, by name."""
+    return {term.name: term for term in TERMS}
+
+
+def markdown(notebook_titles: dict[int, tuple[str, str]]) -> str:
+    """GLOSSARY.md: one line per term, alphabetical, with a link to the notebook that defines it.
+
+    `notebook_titles` maps a notebook number to `(file name, title)`.
+    """
+    lines = ["# Glossary", "", "Every term of the series, where it is defined, and what it means. "
+             "(Written by `make nav` from `rnn_tutorial/glossary.py`.)", "",
+             "| term | defined in | meaning |", "|---|---|---|"]
+    for term in sorted(TERMS, key=lambda t: t.name.lower()):
+        file, title = notebook_titles[term.notebook]
+        lines.append(f"| {term.name} | [{term.notebook:02d} {title}](notebooks/{file}) | {term.meaning} |")
+    return "\n".join(lines) + "\n"
