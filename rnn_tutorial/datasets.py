@@ -11,10 +11,12 @@ import csv
 import io
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import numpy as np
+
+from rnn_tutorial.validation import check_generator, check_int, check_number, check_strings, is_int, seeded
 
 # ---------------------------------------------------------------------------
 # Notebook 01: real sentences and their shuffled copies
@@ -55,6 +57,43 @@ class Sentences:
         return len(self.texts)
 
 
+def _split_by_group(groups, n_test: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Indices `(train, test)` of a split in which every group has the same share of both sets, to within one item.
+
+    The items are lined up group by group (in random order within a group), and
+    the test set takes `n_test` of them evenly spaced along the line, from a
+    random start: so each group, and each run of neighbouring groups, gives the
+    test set its share, and no group can be used up before the test set is
+    drawn. Both index arrays come back shuffled.
+    """
+    groups = np.asarray(groups)
+    line = np.lexsort((rng.random(len(groups)), groups))  # (n,): by group, shuffled within each group
+    marks = np.floor(np.arange(len(groups) + 1) * n_test / len(groups) + rng.random())  # (n + 1,)
+    picked = np.diff(marks) > 0  # (n,): exactly n_test places, evenly spaced
+    return rng.permutation(line[~picked]), rng.permutation(line[picked])
+
+
+def _balanced(values, size: int, rng: np.random.Generator) -> np.ndarray:
+    """`size` draws from `values` in which each value comes equally often (to within one), in random order."""
+    return rng.permutation(np.resize(rng.permutation(np.asarray(values)), size))
+
+
+def _even_int(name: str, value) -> int:
+    if not is_int(value) or value < 2 or value % 2:
+        raise ValueError(f"{name} must be an even int >= 2; got {value!r}")
+    return int(value)
+
+
+def _test_size(test_fraction, n: int, items: str) -> int:
+    """How many of `n` items go to the test set: a fraction in (0, 1) that leaves both sets non-empty."""
+    check_number("test_fraction", test_fraction, lambda f: 0 < f < 1, "between 0 and 1, exclusive")
+    n_test = int(round(test_fraction * n))
+    if not 0 < n_test < n:
+        raise ValueError(f"test_fraction={test_fraction!r} of the {n} {items} leaves {n_test} for the test set and "
+                         f"{n - n_test} for training; both need at least one")
+    return n_test
+
+
 def all_sentences() -> list[tuple[str, ...]]:
     """Every sentence of the grammar, as word tuples, in a fixed order."""
     return [words for slots in SENTENCE_TEMPLATES.values() for words in itertools.product(*slots)]
@@ -75,6 +114,9 @@ def _classes_of(words: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 def shuffle_words(words: tuple[str, ...], rng: np.random.Generator, max_tries: int = 100) -> tuple[str, ...]:
     """A reordering of `words` that the grammar does not allow (so it is surely not one of its sentences)."""
+    words = tuple(check_strings("words", words))
+    check_generator("rng", rng)
+    max_tries = check_int("max_tries", max_tries, 1)
     classes = _classes_of(words)
     grammatical = _class_sequences()
     for _ in range(max_tries):
@@ -95,7 +137,8 @@ def shuffled_sentences(n_train: int = 4000, n_test: int = 1000, seed: int = 0,
     shuffled copy, so both labels are exactly balanced and every pair has one
     bag of words. No real sentence is in both sets, and the sentences in
     `hold_out` (the article's examples) are in neither, nor are their words in
-    any other order.
+    any other order. The real sentences are split template by template, so
+    each template of the grammar has the same share of both sets.
 
     Args:
         n_train, n_test: number of sentences, even (half real, half shuffled).
@@ -103,20 +146,21 @@ def shuffled_sentences(n_train: int = 4000, n_test: int = 1000, seed: int = 0,
     Returns:
         `(train, test)`, two `Sentences`.
     """
-    for name, n in (("n_train", n_train), ("n_test", n_test)):
-        if not isinstance(n, int) or n < 2 or n % 2:
-            raise ValueError(f"{name} must be an even int >= 2; got {n!r}")
-    held = {tuple(sorted(s.split())) for s in hold_out}
-    pool = [words for words in all_sentences() if tuple(sorted(words)) not in held]
+    n_train, n_test = _even_int("n_train", n_train), _even_int("n_test", n_test)
+    held = {tuple(sorted(s.split())) for s in check_strings("hold_out", hold_out, empty=True)}
+    pool = [(words, template) for template, slots in SENTENCE_TEMPLATES.items()
+            for words in itertools.product(*slots) if tuple(sorted(words)) not in held]
     if (n_train + n_test) // 2 > len(pool):
-        raise ValueError(f"n_train + n_test must be at most {2 * len(pool)} (the grammar's size x 2)")
-    rng = np.random.default_rng(seed)
-    chosen = rng.permutation(len(pool))[: (n_train + n_test) // 2]
-    real = [pool[i] for i in chosen]
+        raise ValueError(f"n_train + n_test must be at most {2 * len(pool)} (the grammar's size x 2); "
+                         f"got {n_train} + {n_test}")
+    rng = seeded(seed)
+    real = [pool[i] for i in rng.permutation(len(pool))[: (n_train + n_test) // 2]]
     sets = []
-    for part in (real[: n_train // 2], real[n_train // 2 :]):
+    # Split template by template, so that each template has the same share of both sets.
+    for part in _split_by_group([template for _, template in real], n_test // 2, rng):
         texts = []
-        for words in part:
+        for i in part:
+            words = real[i][0]
             texts += [" ".join(words), " ".join(shuffle_words(words, rng))]
         sets.append(Sentences(texts, np.tile(np.array([1, 0], dtype=np.int64), len(part))))
     return sets[0], sets[1]
@@ -156,14 +200,13 @@ def vowel(name: str, seconds: float = 0.3, rate: int = 8000, pitch: float = 120.
     Returns:
         `(round(seconds * rate),)` float array, peak amplitude 1.
     """
-    if name not in FORMANTS:
+    if not isinstance(name, str) or name not in FORMANTS:
         raise ValueError(f"name must be one of {sorted(FORMANTS)}; got {name!r}")
     nyquist = 2 * max(FORMANTS[name])  # the rate must be above twice the highest frequency
-    if not isinstance(rate, int) or rate <= nyquist:
-        raise ValueError(f"rate must be an int above twice the highest formant ({nyquist} Hz); got {rate!r}")
-    if seconds < 0.05 or pitch <= 0:
-        raise ValueError(f"seconds must be at least 0.05 and pitch positive; got {seconds!r} and {pitch!r}")
-    rng = np.random.default_rng(seed)
+    rate = check_int("rate", rate, nyquist + 1, what=f"an int above twice the highest formant ({nyquist} Hz)")
+    seconds = check_number("seconds", seconds, lambda s: s >= 0.05, "a number at least 0.05")
+    pitch = check_number("pitch", pitch, lambda p: 0 < p <= rate / 2, f"a positive number of Hz, at most {rate / 2:g}")
+    rng = seeded(seed)
     n = int(round(seconds * rate))
     pulses = np.zeros(n)  # (n,)
     t = 0.0
@@ -206,29 +249,30 @@ def key_phrase_sentences(n: int, starts, length: int = 10, seed: int = 0) -> Phr
     """Sentences of `length` words, each with one two-word name starting at a position drawn from `starts`.
 
     Label 1 when the name is "sachin tendulkar", 0 for any other name, exactly
-    half and half; the other words are cricket filler (notebook 02).
+    half and half; the other words are cricket filler (notebook 02). Within
+    each label every start in `starts`, and every other name, comes equally
+    often (to within one), so two sets made with the same `starts` have the
+    same shares of each position.
     """
-    if not isinstance(n, int) or n < 2 or n % 2:
-        raise ValueError(f"n must be an even int >= 2; got {n!r}")
-    if not isinstance(length, int) or length < 2:
-        raise ValueError(f"length must be an int >= 2; got {length!r}")
+    n, length = _even_int("n", n), check_int("length", length, 2)
     starts = np.asarray(starts)
     if starts.size and not np.issubdtype(starts.dtype, np.integer):
         raise ValueError(f"starts must be int positions; got {starts.tolist()}")
     if starts.ndim != 1 or starts.size == 0 or starts.min() < 0 or starts.max() > length - 2:
         raise ValueError(f"starts must be a non-empty list of positions in 0..{length - 2}; got {starts.tolist()}")
-    rng = np.random.default_rng(seed)
-    texts, labels, where = [], [], []
+    rng = seeded(seed)
+    labels = np.arange(n) % 2  # (n,): 0, 1, 0, 1, ...
+    where = np.zeros(n, dtype=np.int64)  # (n,)
+    for label in (0, 1):  # each start equally often in each label, so every set made this way has the same shares
+        where[labels == label] = _balanced(starts, n // 2, rng)
+    others = _balanced(np.arange(len(OTHER_NAMES)), n // 2, rng)  # (n // 2,), each other name equally often
+    texts = []
     for k in range(n):
-        label = k % 2
-        name = KEY_PHRASE if label else OTHER_NAMES[rng.integers(len(OTHER_NAMES))]
+        name = KEY_PHRASE if labels[k] else OTHER_NAMES[others[k // 2]]
         words = list(rng.choice(FILLER_WORDS, size=length))
-        start = int(rng.choice(starts))
-        words[start : start + 2] = name
+        words[where[k] : where[k] + 2] = name
         texts.append(" ".join(words))
-        labels.append(label)
-        where.append(start)
-    return PhraseSentences(texts, np.array(labels, dtype=np.int64), np.array(where, dtype=np.int64))
+    return PhraseSentences(texts, labels.astype(np.int64), where)
 
 
 # ---------------------------------------------------------------------------
@@ -256,15 +300,24 @@ ENTITY_TEMPLATES = (
     "a letter from {PER} reached {ORG}",
     "{LOC} is a long way from {LOC}",
     "the leaders of {LOC} and {LOC} signed a treaty",
+    # Sentences that open with a place, so that enough ambiguous opening words are places
+    # (notebook 03 measures a left-to-right tagger on them).
+    "{LOC} welcomed {PER} from {ORG}",
+    "{LOC} chose {PER} to lead {ORG}",
 )
 
 
 @dataclass(frozen=True)
 class TaggedSentences:
-    """Tokenised sentences and one tag per token (`TAGS`); `tokens[k]` and `tags[k]` have the same length."""
+    """Tokenised sentences and one tag per token (`TAGS`); `tokens[k]` and `tags[k]` have the same length.
+
+    `templates[k]` is the index in `ENTITY_TEMPLATES` of the template sentence
+    `k` was made from (empty when the sentences did not come from a template).
+    """
 
     tokens: list[list[str]]
     tags: list[list[str]]
+    templates: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -293,38 +346,41 @@ def entity_sentences(n_train: int = 3000, n_test: int = 1000, ambiguous: float =
     About a fraction `ambiguous` of the person and place slots get a word from
     `AMBIGUOUS` instead, as often as a person as a place, so that the word alone
     cannot tell its tag. No sentence is in both sets; `hold_out` is in neither.
+    The different sentences are drawn first and then split template by
+    template, so each template has the same share of both sets.
 
     Returns:
         `(train, test)`, two `TaggedSentences`.
     """
-    for name, n in (("n_train", n_train), ("n_test", n_test)):
-        if not isinstance(n, int) or n < 1:
-            raise ValueError(f"{name} must be a positive int; got {n!r}")
-    if not 0 <= ambiguous <= 1:
-        raise ValueError(f"ambiguous must be a fraction in [0, 1]; got {ambiguous!r}")
+    n_train, n_test = check_int("n_train", n_train, 1), check_int("n_test", n_test, 1)
+    ambiguous = check_number("ambiguous", ambiguous, lambda a: 0 <= a <= 1, "a fraction in [0, 1]")
+    held = set(check_strings("hold_out", hold_out, empty=True))
     slots = " ".join(ENTITY_TEMPLATES)
     per, loc = slots.count("{PER}"), slots.count("{LOC}")
     # Fewer person slots than place slots: raise their rate so the ambiguous words are half and half.
     rates = {"PER": min(1.0, ambiguous * (per + loc) / (2 * per)), "LOC": ambiguous * (per + loc) / (2 * loc)}
     sizes = {"{PER}": len(PEOPLE) + len(AMBIGUOUS), "{ORG}": len(ORGANISATIONS), "{LOC}": len(PLACES) + len(AMBIGUOUS)}
     capacity = sum(int(np.prod([sizes.get(w, 1) for w in t.split()])) for t in ENTITY_TEMPLATES)
-    if n_train + n_test > capacity // 2:  # more than half: random draws would rarely find a new one
-        raise ValueError(f"the templates cannot make {n_train + n_test} different sentences (at most {capacity // 2})")
-    rng = np.random.default_rng(seed)
-    seen = set(hold_out)
-    sentences = []
-    for _ in range(100 * (n_train + n_test)):
-        if len(sentences) == n_train + n_test:
+    n = n_train + n_test
+    if n > capacity // 2:  # more than half: random draws would rarely find a new one
+        raise ValueError(f"the templates cannot make {n} different sentences (at most {capacity // 2})")
+    rng = seeded(seed)
+    sentences, seen = [], set(held)  # (tokens, tags, template index)
+    for _ in range(100 * n):
+        if len(sentences) == n:
             break
-        tokens, tags = _fill(ENTITY_TEMPLATES[rng.integers(len(ENTITY_TEMPLATES))], rng, rates)
+        k = int(rng.integers(len(ENTITY_TEMPLATES)))
+        tokens, tags = _fill(ENTITY_TEMPLATES[k], rng, rates)
         if " ".join(tokens) not in seen:
             seen.add(" ".join(tokens))
-            sentences.append((tokens, tags))
+            sentences.append((tokens, tags, k))
     else:
-        raise ValueError(f"the templates cannot make {n_train + n_test} different sentences")
-    train, test = sentences[:n_train], sentences[n_train:]
-    return (TaggedSentences([s[0] for s in train], [s[1] for s in train]),
-            TaggedSentences([s[0] for s in test], [s[1] for s in test]))
+        raise ValueError(f"the templates cannot make {n} different sentences")
+    # Split the whole pool, template by template: the templates with few fillings, used up
+    # early, must not all land in the training set.
+    parts = _split_by_group([k for _, _, k in sentences], n_test, rng)
+    return tuple(TaggedSentences([sentences[i][0] for i in part], [sentences[i][1] for i in part],
+                                 [sentences[i][2] for i in part]) for part in parts)
 
 
 # ---------------------------------------------------------------------------
@@ -377,18 +433,20 @@ def cricket_reviews(test_fraction: float = 0.25, seed: int = 0) -> tuple[Reviews
     nervously but finished brilliantly") and ``"negation"`` ("kohli was not poor
     but great"). Every contrast and negation review has a twin made of the same
     words with the opposite sentiment, in the same set, so a bag of words cannot
-    tell them apart. No review is in both sets.
+    tell them apart. No review is in both sets. The groups of twins are split
+    player by player and kind by kind (and plain reviews sentiment by
+    sentiment), so each player, kind and sentiment has the same share of both sets.
 
     Returns:
         `(train, test)`, two `Reviews`.
     """
-    if not 0 < test_fraction < 1:
-        raise ValueError(f"test_fraction must be between 0 and 1; got {test_fraction!r}")
     groups = _review_groups()
-    order = np.random.default_rng(seed).permutation(len(groups))
-    n_test = int(round(test_fraction * len(groups)))
+    n_test = _test_size(test_fraction, len(groups), "groups of reviews")
+    # A group's category: its player, its kind, and for a plain review its sentiment (twins hold both).
+    categories = [f"{text.split()[0]} {kind} {label if kind == 'plain' else 'both'}" for (text, label, kind), *_
+                  in groups]
     sets = []
-    for part in (order[n_test:], order[:n_test]):
+    for part in _split_by_group(categories, n_test, seeded(seed)):
         items = [item for g in part for item in groups[g]]
         sets.append(Reviews([t for t, _, _ in items], np.array([y for _, y, _ in items], dtype=np.int64),
                             [k for _, _, k in items]))
@@ -409,20 +467,20 @@ def first_names(test_fraction: float = 0.1, seed: int = 0) -> tuple[list[tuple[s
     """First names from the 1990 U.S. Census with a gender: 0 female, 1 male (notebook 04).
 
     A name on both lists gets the gender under which it is more frequent.
-    Names are lowercase letters only. No name is in both sets.
+    Names are lowercase letters only. No name is in both sets, and each gender
+    and each name length has the same share of both.
 
     Returns:
         `(train, test)`, lists of `(name, gender)`.
     """
-    if not 0 < test_fraction < 1:
-        raise ValueError(f"test_fraction must be between 0 and 1; got {test_fraction!r}")
     female = _census_names("census_1990_female_first.txt")
     male = _census_names("census_1990_male_first.txt")
     names = sorted(set(female) | set(male))
     pairs = [(name, int(male.get(name, 0.0) > female.get(name, 0.0))) for name in names if name.isalpha()]
-    order = np.random.default_rng(seed).permutation(len(pairs))
-    n_test = int(round(test_fraction * len(pairs)))
-    return [pairs[i] for i in order[n_test:]], [pairs[i] for i in order[:n_test]]
+    n_test = _test_size(test_fraction, len(pairs), "names")
+    # Split gender by gender and length by length, so both have the same shares in both sets.
+    train, test = _split_by_group([f"{gender} {len(name):02d}" for name, gender in pairs], n_test, seeded(seed))
+    return [pairs[i] for i in train], [pairs[i] for i in test]
 
 
 # ---------------------------------------------------------------------------
@@ -434,16 +492,15 @@ def number_words(n: int, lang: str) -> list[str]:
     """A number in words, as tokens; hyphens are tokens of their own: 97, "fr" -> quatre - vingt - dix - sept."""
     from num2words import num2words
 
-    if not isinstance(n, (int, np.integer)) or isinstance(n, bool) or n < 0:
-        raise ValueError(f"n must be a non-negative int; got {n!r}")
-    if lang not in ("en", "fr"):
+    n = check_int("n", n, 0)
+    if not isinstance(lang, str) or lang not in ("en", "fr"):
         raise ValueError(f"lang must be 'en' or 'fr'; got {lang!r}")
     return re.findall(r"[^\s,-]+|-", num2words(int(n), lang=lang))
 
 
 def join_words(tokens: list[str]) -> str:
-    """Tokens of `number_words` back to text: ["quatre", "-", "vingts"] -> "quatre-vingts"."""
-    return " ".join(tokens).replace(" - ", "-")
+    """Tokens of `number_words` back to text: ["quatre", "-", "vingts"] -> "quatre-vingts"; no tokens give ""."""
+    return " ".join(check_strings("tokens", tokens, empty=True)).replace(" - ", "-")
 
 
 @dataclass(frozen=True)
@@ -459,15 +516,15 @@ class NumberPairs:
 
 
 def number_translation(n_max: int = 1000, test_fraction: float = 0.2, seed: int = 0) -> tuple[NumberPairs, NumberPairs]:
-    """The numbers 0 to `n_max - 1` in English and in French words, split at random (notebook 04)."""
-    if not isinstance(n_max, int) or n_max < 10:
-        raise ValueError(f"n_max must be an int >= 10; got {n_max!r}")
-    if not 0 < test_fraction < 1:
-        raise ValueError(f"test_fraction must be between 0 and 1; got {test_fraction!r}")
-    order = np.random.default_rng(seed).permutation(n_max)
-    n_test = int(round(test_fraction * n_max))
+    """The numbers 0 to `n_max - 1` in English and in French words, split at random (notebook 04).
+
+    The split is made decade by decade (0-9, 10-19, ...), so every decade, and
+    so every tens digit and every hundred, has the same share of both sets.
+    """
+    n_max = check_int("n_max", n_max, 10)
+    n_test = _test_size(test_fraction, n_max, "numbers")
     sets = []
-    for part in (order[n_test:], order[:n_test]):
+    for part in _split_by_group(np.arange(n_max) // 10, n_test, seeded(seed)):
         sets.append(NumberPairs(part.copy(), [number_words(n, "en") for n in part],
                                 [number_words(n, "fr") for n in part]))
     return sets[0], sets[1]
@@ -484,11 +541,8 @@ def memory_task(n: int = 2000, time: int = 10, seed: int = 0) -> tuple[np.ndarra
     Returns:
         `(x, y)`: `(n, time, 1)` and `(n,)`, the signs half +1, half -1.
     """
-    if not isinstance(n, int) or n < 2 or n % 2:
-        raise ValueError(f"n must be an even int >= 2; got {n!r}")
-    if not isinstance(time, int) or time < 2:
-        raise ValueError(f"time must be an int >= 2; got {time!r}")
-    rng = np.random.default_rng(seed)
+    n, time = _even_int("n", n), check_int("time", time, 2)
+    rng = seeded(seed)
     y = rng.permutation(np.repeat([-1.0, 1.0], n // 2))  # (n,)
     x = rng.normal(size=(n, time, 1))  # (n, time, 1)
     x[:, 0, 0] = y
@@ -510,11 +564,8 @@ def adding_problem(n: int = 5000, time: int = 50, seed: int = 0) -> tuple[np.nda
     Returns:
         `(x, y)`: `(n, time, 2)` float32 and `(n,)` float32.
     """
-    if not isinstance(n, int) or n < 1:
-        raise ValueError(f"n must be a positive int; got {n!r}")
-    if not isinstance(time, int) or time < 2:
-        raise ValueError(f"time must be an int >= 2; got {time!r}")
-    rng = np.random.default_rng(seed)
+    n, time = check_int("n", n, 1), check_int("time", time, 2)
+    rng = seeded(seed)
     values = rng.uniform(0, 1, size=(n, time))  # (n, time)
     marks = np.zeros((n, time))
     for row in range(n):

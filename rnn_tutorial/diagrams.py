@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 CELL_COLOUR = "#cfe2f3"
@@ -16,6 +17,8 @@ OUTPUT_COLOUR = "#d9ead3"
 
 
 def _new_axes(ax, size):
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
     if ax is None:
         import matplotlib.pyplot as plt
 
@@ -59,11 +62,15 @@ def draw_folded_rnn(ax=None):
 
 def draw_unrolled_rnn(words: Sequence[str], outputs: Sequence[str] | None = None, ax=None):
     """The same cell drawn once per word: inputs below, outputs above, states passed left to right from h0 = 0."""
+    if not isinstance(words, Sequence) or isinstance(words, str) or isinstance(outputs, str):
+        raise ValueError(f"words and outputs must be lists of str, not one str; got {words!r} and {outputs!r}")
     words = list(words)
     if not words or not all(isinstance(w, str) for w in words):
         raise ValueError(f"words must be a non-empty list of str; got {words!r}")
     if outputs is not None and len(outputs) != len(words):
         raise ValueError(f"outputs must have one label per word ({len(words)}); got {len(outputs)}")
+    if outputs is not None and not all(isinstance(o, str) for o in outputs):
+        raise ValueError(f"outputs must be labels (str); got {list(outputs)!r}")
     step = 2.0
     ax = _new_axes(ax, (1.6 * len(words) + 1.5, 3.4))
     ax.text(-2.0, 0, "$h_0 = 0$", ha="center", va="center", fontsize=11)
@@ -99,7 +106,7 @@ RNN_TYPES = {
 
 def draw_rnn_type(kind: str, ax=None):
     """One of the RNN types of `RNN_TYPES`: input boxes below, the cell once per step, output boxes above."""
-    if kind not in RNN_TYPES:
+    if not isinstance(kind, str) or kind not in RNN_TYPES:
         raise ValueError(f"kind must be one of {list(RNN_TYPES)}; got {kind!r}")
     spec = RNN_TYPES[kind]
     step, steps = 1.3, spec["steps"]
@@ -132,7 +139,7 @@ def draw_gated_cell(kind: str, ax=None):
     top is changed only by a product and a sum, never squashed by a weight
     matrix, which is what lets gradients travel far back along it.
     """
-    if kind not in ("LSTM", "GRU"):
+    if not isinstance(kind, str) or kind not in ("LSTM", "GRU"):
         raise ValueError(f"kind must be 'LSTM' or 'GRU'; got {kind!r}")
     ax = _new_axes(ax, (7.5, 3.6))
     top, middle = 2.2, 1.1

@@ -11,6 +11,8 @@ import os
 import platform
 import sys
 
+from rnn_tutorial.validation import check_int
+
 # Environment variables TensorFlow reads once, when it is first imported.
 TF_ENVIRONMENT = {
     "TF_CPP_MIN_LOG_LEVEL": "3",  # hide the C++ INFO/WARNING lines on stderr
@@ -27,10 +29,7 @@ def setup(seed: int = 0, threads: int = 2, verbose: bool = True) -> None:
         threads: CPU threads TensorFlow may use inside one op.
         verbose: print the line of versions (see `versions()`).
     """
-    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
-        raise ValueError(f"seed must be a non-negative int; got {seed!r}")
-    if not isinstance(threads, int) or isinstance(threads, bool) or threads < 1:
-        raise ValueError(f"threads must be a positive int; got {threads!r}")
+    seed, threads = check_int("seed", seed, 0), check_int("threads", threads, 1)
     if "tensorflow" not in sys.modules:
         for name, value in TF_ENVIRONMENT.items():
             os.environ.setdefault(name, value)

@@ -9,12 +9,20 @@ The weights are exactly those of the Keras layers, so ``layer.get_weights()``
 can be passed straight in: for `SimpleRNN(units)` ``kernel (features, units)``,
 ``recurrent_kernel (units, units)``, ``bias (units,)``; for `LSTM` and `GRU`
 the same with 4 and 3 blocks of `units` columns (see `lstm_forward`,
-`gru_forward`). Inputs are ``(batch, time, features)``.
+`gru_forward`). Inputs are ``(batch, time, features)``. Integer inputs are
+computed as float64; float32 inputs stay float32.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from rnn_tutorial.validation import check_floats, check_int
+
+
+def _floats(**arrays) -> list[np.ndarray]:
+    """Each named array as floats (ints become float64, so nothing is computed in integers)."""
+    return [check_floats(name, array) for name, array in arrays.items()]
 
 
 def _check_weights(features: int, kernel, recurrent_kernel, bias) -> int:
@@ -42,8 +50,8 @@ def rnn_step(x_t, h_prev, kernel, recurrent_kernel, bias) -> np.ndarray:
     Returns:
         `h_t`, `(batch, units)`.
     """
-    x_t, h_prev = np.asarray(x_t), np.asarray(h_prev)
-    kernel, recurrent_kernel, bias = np.asarray(kernel), np.asarray(recurrent_kernel), np.asarray(bias)
+    x_t, h_prev, kernel, recurrent_kernel, bias = _floats(x_t=x_t, h_prev=h_prev, kernel=kernel,
+                                                          recurrent_kernel=recurrent_kernel, bias=bias)
     if x_t.ndim != 2:
         raise ValueError(f"x_t must be (batch, features); got shape {x_t.shape}")
     units = _check_weights(x_t.shape[1], kernel, recurrent_kernel, bias)
@@ -64,8 +72,7 @@ def rnn_forward(x, kernel, recurrent_kernel, bias, h0=None) -> tuple[np.ndarray,
     Returns:
         `(hs, h_last)`: every hidden state `(batch, time, units)` and the last one `(batch, units)`.
     """
-    x = np.asarray(x)
-    kernel, recurrent_kernel, bias = np.asarray(kernel), np.asarray(recurrent_kernel), np.asarray(bias)
+    x, kernel, recurrent_kernel, bias = _floats(x=x, kernel=kernel, recurrent_kernel=recurrent_kernel, bias=bias)
     if x.ndim != 3:
         raise ValueError(f"x must be (batch, time, features); got shape {x.shape}")
     batch, time, features = x.shape
@@ -73,7 +80,7 @@ def rnn_forward(x, kernel, recurrent_kernel, bias, h0=None) -> tuple[np.ndarray,
     dtype = np.result_type(x, kernel, recurrent_kernel, bias)
     if h0 is None:
         h0 = np.zeros((batch, units), dtype=dtype)  # the article's "zero matrix initially"
-    h0 = np.asarray(h0)
+    (h0,) = _floats(h0=h0)
     if h0.shape != (batch, units):
         raise ValueError(f"h0 must be (batch, units) = ({batch}, {units}); got {h0.shape}")
     hs = np.zeros((batch, time, units), dtype=dtype)  # (batch, time, units)
@@ -102,8 +109,8 @@ def rnn_backward(x, hs, dhs, kernel, recurrent_kernel, bias, h0=None, truncate: 
         those arrays, and ``"hs"`` `(batch, time, units)`: the total gradient with
         respect to each state, through all later steps.
     """
-    x, hs, dhs = np.asarray(x), np.asarray(hs), np.asarray(dhs)
-    kernel, recurrent_kernel, bias = np.asarray(kernel), np.asarray(recurrent_kernel), np.asarray(bias)
+    x, hs, dhs, kernel, recurrent_kernel, bias = _floats(x=x, hs=hs, dhs=dhs, kernel=kernel,
+                                                         recurrent_kernel=recurrent_kernel, bias=bias)
     if x.ndim != 3:
         raise ValueError(f"x must be (batch, time, features); got shape {x.shape}")
     batch, time, features = x.shape
@@ -111,9 +118,9 @@ def rnn_backward(x, hs, dhs, kernel, recurrent_kernel, bias, h0=None, truncate: 
     for name, array in (("hs", hs), ("dhs", dhs)):
         if array.shape != (batch, time, units):
             raise ValueError(f"{name} must be (batch, time, units) = ({batch}, {time}, {units}); got {array.shape}")
-    if truncate is not None and (not isinstance(truncate, int) or truncate < 1):
-        raise ValueError(f"truncate must be a positive int or None; got {truncate!r}")
-    h0 = np.zeros((batch, units), dtype=hs.dtype) if h0 is None else np.asarray(h0)
+    if truncate is not None:
+        truncate = check_int("truncate", truncate, 1, what="a positive int or None")
+    (h0,) = _floats(h0=np.zeros((batch, units), dtype=hs.dtype) if h0 is None else h0)
     if h0.shape != (batch, units):
         raise ValueError(f"h0 must be (batch, units) = ({batch}, {units}); got {h0.shape}")
     grads = {"x": np.zeros_like(x, dtype=hs.dtype), "kernel": np.zeros_like(kernel, dtype=hs.dtype),
@@ -149,7 +156,9 @@ def _backward_from(x, hs, dhs, kernel, recurrent_kernel, h0, last: int, first: i
 
 
 def _sigmoid(z):
-    return 1 / (1 + np.exp(-z))
+    """1 / (1 + exp(-z)), written so that exp never overflows: it only sees -|z| <= 0."""
+    e = np.exp(-np.abs(z))  # in (0, 1]
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))  # for z < 0, multiply above and below by exp(z)
 
 
 def _check_gated(x, kernel, recurrent_kernel, bias, blocks: int, bias_shape) -> int:
@@ -173,7 +182,7 @@ def _check_gated(x, kernel, recurrent_kernel, bias, blocks: int, bias_shape) -> 
 def _initial(state, batch: int, units: int, dtype, name: str) -> np.ndarray:
     if state is None:
         return np.zeros((batch, units), dtype=dtype)
-    state = np.asarray(state)
+    state = check_floats(name, state)
     if state.shape != (batch, units):
         raise ValueError(f"{name} must be (batch, units) = ({batch}, {units}); got {state.shape}")
     return state
@@ -191,8 +200,7 @@ def lstm_forward(x, kernel, recurrent_kernel, bias, h0=None, c0=None) -> tuple[n
     Returns:
         `(hs, h_last, c_last)`: `(batch, time, units)`, `(batch, units)`, `(batch, units)`.
     """
-    x = np.asarray(x)
-    kernel, recurrent_kernel, bias = np.asarray(kernel), np.asarray(recurrent_kernel), np.asarray(bias)
+    x, kernel, recurrent_kernel, bias = _floats(x=x, kernel=kernel, recurrent_kernel=recurrent_kernel, bias=bias)
     units = _check_gated(x, kernel, recurrent_kernel, bias, 4, lambda u: (4 * u,))
     batch, time, _ = x.shape
     dtype = np.result_type(x, kernel, recurrent_kernel, bias)
@@ -216,15 +224,19 @@ def gru_forward(x, kernel, recurrent_kernel, bias, h0=None) -> tuple[np.ndarray,
     in Keras's order: update gate `z`, reset gate `r`, candidate; and ``bias
     (2, 3 * units)``: row 0 is added to the input part, row 1 to the recurrent
     part (Keras's default ``reset_after=True`` applies the reset gate after the
-    recurrent product, so that part needs a bias of its own).
+    recurrent product, so that part needs a bias of its own). The weights of
+    ``GRU(reset_after=False)``, with one bias row ``(3 * units,)``, are refused.
 
         z, r = sigmoid(...);  candidate = tanh(x W + b0 + r * (h R + b1));  h_t = z * h_{t-1} + (1 - z) * candidate
 
     Returns:
         `(hs, h_last)`: `(batch, time, units)` and `(batch, units)`.
     """
-    x = np.asarray(x)
-    kernel, recurrent_kernel, bias = np.asarray(kernel), np.asarray(recurrent_kernel), np.asarray(bias)
+    x, kernel, recurrent_kernel, bias = _floats(x=x, kernel=kernel, recurrent_kernel=recurrent_kernel, bias=bias)
+    if kernel.ndim == 2 and kernel.shape[1] % 3 == 0 and bias.shape == (kernel.shape[1],):  # reset_after=False
+        raise ValueError(f"bias must be (2, {kernel.shape[1]}); got {bias.shape}: a bias of shape (3 * units,) "
+                         "comes from Keras's GRU(reset_after=False), which gru_forward does not support; it expects "
+                         "Keras's default reset_after=True, whose bias is (2, 3 * units)")
     units = _check_gated(x, kernel, recurrent_kernel, bias, 3, lambda u: (2, 3 * u))
     batch, time, _ = x.shape
     dtype = np.result_type(x, kernel, recurrent_kernel, bias)

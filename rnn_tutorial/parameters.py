@@ -7,13 +7,12 @@ layer's weight of the same name.
 
 from __future__ import annotations
 
-from numbers import Integral
+from rnn_tutorial.validation import check_int
 
 
 def _positive(**sizes) -> None:
     for name, value in sizes.items():
-        if not isinstance(value, Integral) or isinstance(value, bool) or value < 1:
-            raise ValueError(f"{name} must be a positive int; got {value!r}")
+        check_int(name, value, 1)
 
 
 def dense_input_size(max_length: int, vocab_size: int) -> int:

@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from rnn_tutorial.validation import check_floats, check_int, check_number, check_strings
+
 STYLE = {
     "figure.figsize": (6.4, 3.2),
     "figure.dpi": 80,  # small PNGs keep notebooks light
@@ -33,7 +35,11 @@ def use_style() -> None:
 
 
 def _axes(ax):
+    from matplotlib.axes import Axes
+
     if ax is not None:
+        if not isinstance(ax, Axes):
+            raise TypeError(f"ax must be a matplotlib Axes or None; got {type(ax).__name__}")
         return ax
     import matplotlib.pyplot as plt
 
@@ -48,12 +54,12 @@ def plot_sequence(values, *, x=None, ax=None, label=None, title=None, xlabel="st
         values: 1-D array of length ``time``.
         x: optional positions for the x axis (years, seconds); defaults to 0..time-1.
     """
-    values = np.asarray(values)
+    values = check_floats("values", values)
     if values.ndim != 1 or values.size == 0:
         raise ValueError(f"values must be a non-empty 1-D sequence; got shape {values.shape}")
     if x is None:
         x = np.arange(values.size)
-    x = np.asarray(x)
+    x = check_floats("x", x)
     if x.shape != values.shape:
         raise ValueError(f"x must have the shape of values {values.shape}; got {x.shape}")
     ax = _axes(ax)
@@ -66,6 +72,10 @@ def plot_sequence(values, *, x=None, ax=None, label=None, title=None, xlabel="st
 
 def plot_tokens(tokens: Sequence[str], ids: Sequence[int], *, ax=None, title=None):
     """Draw a sentence as a sequence: one bar per position, height = token id."""
+    tokens = check_strings("tokens", tokens, empty=True)
+    ids = check_floats("ids", ids)
+    if ids.ndim != 1:
+        raise ValueError(f"ids must be a 1-D list of ids; got shape {ids.shape}")
     if len(tokens) != len(ids):
         raise ValueError(f"tokens and ids must have the same length; got {len(tokens)} and {len(ids)}")
     if len(tokens) == 0:
@@ -82,11 +92,12 @@ def plot_tokens(tokens: Sequence[str], ids: Sequence[int], *, ax=None, title=Non
 
 def plot_spectrogram(wave, rate: int, *, ax=None, title=None, max_hz=None):
     """Spectrogram of a waveform: time across, frequency up, energy as colour."""
-    wave = np.asarray(wave, dtype=float)
+    wave = check_floats("wave", wave)
     if wave.ndim != 1 or wave.size < 64:
         raise ValueError(f"wave must be 1-D with at least 64 samples; got shape {wave.shape}")
-    if not isinstance(rate, int) or rate <= 0:
-        raise ValueError(f"rate must be a positive int (samples per second); got {rate!r}")
+    rate = check_int("rate", rate, 1, what="a positive int (samples per second)")
+    if max_hz is not None:
+        max_hz = check_number("max_hz", max_hz, lambda hz: hz > 0, "a positive number of Hz or None")
     ax = _axes(ax)
     ax.specgram(wave, NFFT=64, Fs=rate, noverlap=56, cmap="magma")  # short windows show formants
     ax.set(xlabel="time (s)", ylabel="frequency (Hz)")
@@ -104,9 +115,10 @@ def plot_states(states, words: Sequence[str], *, ax=None, title=None):
     Args:
         states: `(time, units)`, e.g. `hs[0]` from `rnn_forward`.
     """
-    states = np.asarray(states)
-    if states.ndim != 2:
-        raise ValueError(f"states must be (time, units); got shape {states.shape}")
+    states = check_floats("states", states)
+    if states.ndim != 2 or states.size == 0:
+        raise ValueError(f"states must be (time, units), not empty; got shape {states.shape}")
+    words = check_strings("words", words, empty=True)
     if len(words) != states.shape[0]:
         raise ValueError(f"words must have one entry per time step ({states.shape[0]}); got {len(words)}")
     ax = _axes(ax)
@@ -123,10 +135,12 @@ def plot_states(states, words: Sequence[str], *, ax=None, title=None):
 
 def plot_lines(x, lines: Mapping[str, Sequence[float]], *, ax=None, xlabel="", ylabel="", logy=False, title=None):
     """Several named curves over the same `x` (notebook 02: parameters against sentence length)."""
-    x = np.asarray(x)
+    x = check_floats("x", x)
+    if not isinstance(lines, Mapping) or not lines:
+        raise TypeError(f"lines must be a non-empty dict of name -> values; got {lines!r:.80}")
     ax = _axes(ax)
     for name, y in lines.items():
-        y = np.asarray(y)
+        y = check_floats(f"line {name!r}", y)
         if y.shape != x.shape:
             raise ValueError(f"line {name!r} must have the shape of x {x.shape}; got {y.shape}")
         ax.plot(x, y, label=name)
@@ -146,9 +160,17 @@ def plot_history(histories: Mapping[str, Mapping[str, Sequence[float]]], metric=
         histories: model name -> Keras ``History.history`` dict (needs ``"val_" + metric``).
         chance: draw a dashed line at this level (the score of guessing).
     """
+    if not isinstance(histories, Mapping) or not histories:
+        raise TypeError(f"histories must be a non-empty dict of model name -> History.history; got {histories!r:.80}")
+    if not isinstance(metric, str):
+        raise TypeError(f"metric must be a str such as 'accuracy'; got {metric!r}")
+    if chance is not None:
+        chance = check_number("chance", chance)
     ax = _axes(ax)
     key = "val_" + metric
     for name, history in histories.items():
+        if not isinstance(history, Mapping):
+            raise TypeError(f"history of {name!r} must be a dict such as History.history; got {type(history).__name__}")
         if key not in history:
             raise KeyError(f"history of {name!r} has no {key!r}; it has {sorted(history)}")
         values = history[key]

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from rnn_tutorial.validation import check_int, check_ints, check_strings
+
 _TOKEN = re.compile(r"\w+(?:['-]\w+)*|[^\w\s]")
 
 
@@ -43,6 +45,8 @@ class Vocabulary:
     PAD_ID, UNK_ID = 0, 1
 
     def __init__(self, tokens: Iterable[str]):
+        if isinstance(tokens, str) or not isinstance(tokens, Iterable):
+            raise TypeError(f"tokens must be a list of non-empty str, not {type(tokens).__name__}; got {tokens!r}")
         tokens = list(tokens)
         for token in tokens:
             if not isinstance(token, str) or not token:
@@ -59,11 +63,15 @@ class Vocabulary:
     @classmethod
     def from_sentences(cls, sentences: Iterable[Sequence[str]], min_count: int = 1) -> Vocabulary:
         """Build a vocabulary from tokenised sentences; rarer tokens than `min_count` become unknown."""
+        min_count = check_int("min_count", min_count, 1)
+        if isinstance(sentences, str) or not isinstance(sentences, Iterable):
+            raise TypeError(f"sentences must be a list of token lists, not {type(sentences).__name__}: "
+                            "call tokenize() on each text first")
         counts: Counter[str] = Counter()
         for sentence in sentences:
             if isinstance(sentence, str):
                 raise TypeError("sentences must be lists of tokens, not str: call tokenize() first")
-            counts.update(sentence)
+            counts.update(check_strings("each sentence", sentence, empty=True))
         if not counts:
             raise ValueError("sentences must contain at least one token; got none")
         kept = sorted((t for t, n in counts.items() if n >= min_count), key=lambda t: (-counts[t], t))
@@ -84,6 +92,7 @@ class Vocabulary:
             raise TypeError("tokens must be a list of tokens, not str: call tokenize() first")
         if unknown not in ("unk", "error"):
             raise ValueError(f"unknown must be 'unk' or 'error'; got {unknown!r}")
+        tokens = check_strings("tokens", tokens, empty=True)
         missing = [t for t in tokens if t not in self._ids]
         if missing and unknown == "error":
             raise KeyError(f"tokens not in the vocabulary: {missing}")
@@ -91,9 +100,11 @@ class Vocabulary:
 
     def decode(self, ids: Iterable[int], skip_padding: bool = True) -> list[str]:
         """Id list -> token list (padding ids are dropped unless `skip_padding=False`)."""
+        if isinstance(ids, str) or not isinstance(ids, Iterable):
+            raise TypeError(f"ids must be a list of int ids; got {ids!r}")
         out = []
         for i in np.asarray(list(ids)).ravel().tolist():
-            if not isinstance(i, int) or not 0 <= i < len(self):
+            if not isinstance(i, int) or isinstance(i, bool) or not 0 <= i < len(self):
                 raise ValueError(f"ids must be ints in 0..{len(self) - 1}; got {i!r}")
             if i != self.PAD_ID or not skip_padding:
                 out.append(self.tokens[i])
@@ -111,12 +122,16 @@ def pad(sequences: Sequence[Sequence[int]], length: int | None = None, side: str
     """
     if side not in ("pre", "post"):
         raise ValueError(f"side must be 'pre' or 'post'; got {side!r}")
-    if isinstance(sequences, (str, np.ndarray)) or not len(sequences):
-        raise ValueError("sequences must be a non-empty list of id lists")
-    lengths = [len(s) for s in sequences]
-    longest = max(lengths)
-    if length is None:
-        length = longest
+    if isinstance(sequences, (str, np.ndarray)) or not hasattr(sequences, "__len__") or not len(sequences):
+        raise ValueError(f"sequences must be a non-empty list of id lists; got {sequences!r:.80}")
+    value = check_int("value", value)
+    for row, ids in enumerate(sequences):
+        if isinstance(ids, str) or not hasattr(ids, "__len__"):
+            raise ValueError(f"sequences[{row}] must be a list of int ids; got {ids!r}")
+        if len(ids):  # an empty list is fine: all padding
+            check_ints(f"sequences[{row}]", ids, ndim=1, shape="a list of int ids")
+    longest = max(len(s) for s in sequences)
+    length = longest if length is None else check_int("length", length, 0)
     if longest > length:
         raise ValueError(f"length={length} is shorter than the longest sequence ({longest} ids)")
     out = np.full((len(sequences), length), value, dtype=np.int64)  # (batch, length)
@@ -136,8 +151,7 @@ def one_hot(ids, vocab_size: int) -> np.ndarray:
     becomes a row of zeros: it switches no input on, so it adds nothing to a
     dense layer's weighted sum, and `keras.layers.Masking` can skip it.
     """
-    if not isinstance(vocab_size, int) or isinstance(vocab_size, bool) or vocab_size < 2:
-        raise ValueError(f"vocab_size must be an int >= 2 (padding and one word); got {vocab_size!r}")
+    vocab_size = check_int("vocab_size", vocab_size, 2, what="an int >= 2 (padding and one word)")
     ids = np.asarray(ids)
     if ids.size == 0 or not np.issubdtype(ids.dtype, np.integer):
         raise ValueError(f"ids must be a non-empty array of ints; got dtype {ids.dtype} and shape {ids.shape}")
@@ -154,8 +168,12 @@ def bag_of_words(sentences: Sequence[Sequence[str]], vocab: Vocabulary) -> np.nd
     The order of the words is thrown away: any reordering of a sentence has the
     same bag (notebook 01).
     """
-    if isinstance(sentences, str) or any(isinstance(s, str) for s in sentences):
-        raise TypeError("sentences must be a list of token lists, e.g. [tokenize(text)]")
+    if isinstance(sentences, str) or not isinstance(sentences, Sequence) or any(isinstance(s, str) for s in sentences):
+        raise TypeError(f"sentences must be a list of token lists, e.g. [tokenize(text)]; got {sentences!r:.80}")
+    if not len(sentences):
+        raise ValueError("sentences must be a non-empty list of token lists; got none")
+    if not isinstance(vocab, Vocabulary):
+        raise TypeError(f"vocab must be a Vocabulary; got {type(vocab).__name__}")
     bags = np.zeros((len(sentences), len(vocab)), dtype=np.float32)  # (batch, vocab)
     for row, tokens in enumerate(sentences):
         np.add.at(bags[row], vocab.encode(tokens), 1)

@@ -250,3 +250,158 @@ def test_number_translation_split_has_no_overlap_and_is_seeded():
     assert datasets.number_translation(seed=0)[1].numbers.tolist() == test.numbers.tolist()
     with pytest.raises(ValueError, match="n_max must be an int >= 10"):
         datasets.number_translation(n_max=5)
+
+
+# Fair splits: every category has the same share of the training and the test set ----------------
+
+def _shares(items) -> dict:
+    counts = {}
+    for item in items:
+        counts[item] = counts.get(item, 0) + 1
+    return {key: n / len(items) for key, n in counts.items()}
+
+
+def _largest_gap(train_items, test_items) -> float:
+    """The largest difference, in percentage points, between a category's share of train and of test."""
+    a, b = _shares(list(train_items)), _shares(list(test_items))
+    return 100 * max(abs(a.get(k, 0) - b.get(k, 0)) for k in set(a) | set(b))
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_entity_templates_have_the_same_share_of_train_and_test(seed):
+    train, test = datasets.entity_sentences(n_train=3000, n_test=2000, seed=seed)
+    for part in (train, test):
+        assert len(part.templates) == len(part)
+        for tokens, k in zip(part.tokens, part.templates):  # the recorded template made the sentence
+            words = datasets.ENTITY_TEMPLATES[k].split()
+            assert len(words) == len(tokens) and all(w.startswith("{") or w == t for w, t in zip(words, tokens))
+    assert set(train.templates) == set(test.templates) == set(range(len(datasets.ENTITY_TEMPLATES)))
+    assert _largest_gap(train.templates, test.templates) <= 1.0
+
+
+def test_entity_held_out_set_has_enough_ambiguous_words_of_each_kind():
+    # notebook 03 measures its taggers on these groups of its held-out set
+    _, test = datasets.entity_sentences(n_train=3000, n_test=2000, seed=0)
+    opening = [(tokens[0], tags[0]) for tokens, tags in zip(test.tokens, test.tags) if tokens[0] in datasets.AMBIGUOUS]
+    every = [w for tokens in test.tokens for w in tokens if w in datasets.AMBIGUOUS]
+    assert sum(tag == "LOC" for _, tag in opening) >= 100
+    assert sum(tag == "PER" for _, tag in opening) >= 100
+    assert len(every) >= 100
+    # a word that opens a sentence is still mostly a person, which a left-to-right tagger learns
+    assert sum(tag == "PER" for _, tag in opening) > 1.5 * sum(tag == "LOC" for _, tag in opening)
+
+
+def _template_of(sentence: str) -> str:
+    words = sentence.split()
+    for name, slots in datasets.SENTENCE_TEMPLATES.items():
+        if len(slots) == len(words) and all(w in s for w, s in zip(words, slots)):
+            return name
+    raise AssertionError(sentence)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_shuffled_sentences_templates_have_the_same_share_of_train_and_test(seed):
+    train, test = datasets.shuffled_sentences(n_train=4000, n_test=1000, seed=seed)
+    assert _largest_gap(map(_template_of, train.texts[0::2]), map(_template_of, test.texts[0::2])) <= 1.0
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_reviews_kinds_players_and_labels_have_the_same_share_of_train_and_test(seed):
+    train, test = datasets.cricket_reviews(test_fraction=0.25, seed=seed)
+    assert _largest_gap(train.kinds, test.kinds) <= 1.0
+    assert _largest_gap([t.split()[0] for t in train.texts], [t.split()[0] for t in test.texts]) <= 1.0
+    assert _largest_gap(zip(train.kinds, train.labels), zip(test.kinds, test.labels)) <= 1.0
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_first_names_genders_and_lengths_have_the_same_share_of_train_and_test(seed):
+    train, test = datasets.first_names(test_fraction=0.1, seed=seed)
+    assert _largest_gap([g for _, g in train], [g for _, g in test]) <= 1.0
+    assert _largest_gap([len(n) for n, _ in train], [len(n) for n, _ in test]) <= 1.0
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_number_translation_decades_have_the_same_share_of_train_and_test(seed):
+    train, test = datasets.number_translation(n_max=1000, test_fraction=0.2, seed=seed)
+    assert _largest_gap(train.numbers // 10, test.numbers // 10) == 0  # two of every ten numbers held out
+    assert _largest_gap(train.numbers // 100, test.numbers // 100) == 0
+
+
+def test_key_phrase_sets_made_alike_have_the_same_share_of_each_position_and_name():
+    train = datasets.key_phrase_sentences(2000, (0, 1, 2, 3, 6, 7, 8), seed=0)
+    for seed in (1, 2, 3):
+        seen = datasets.key_phrase_sentences(1000, (0, 1, 2, 3, 6, 7, 8), seed=seed)
+        assert _largest_gap(zip(train.starts, train.labels), zip(seen.starts, seen.labels)) <= 0.2
+        names = [[" ".join(t.split()[s : s + 2]) for t, s in zip(p.texts, p.starts)] for p in (train, seen)]
+        assert _largest_gap(*names) <= 0.2
+    counts = np.bincount(train.starts[train.labels == 1])
+    assert counts[counts > 0].max() - counts[counts > 0].min() <= 1  # each start equally often
+
+
+# Bad input --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: datasets.shuffle_words("I love to go", np.random.default_rng(0)), TypeError,
+     "words must be a list of str, not str"),
+    (lambda: datasets.shuffle_words(("the", "gym"), 0), TypeError, "rng must be a numpy Generator.*got int"),
+    (lambda: datasets.shuffle_words(("the", "gym"), np.random.default_rng(0), max_tries=0), ValueError,
+     "max_tries must be a positive int; got 0"),
+    (lambda: datasets.shuffled_sentences(n_train=20, n_test=10, hold_out="I love to go to the gym"), TypeError,
+     "hold_out must be a list of str, not str"),
+    (lambda: datasets.shuffled_sentences(n_train=20, n_test=10, seed=-1), ValueError,
+     "seed must be a non-negative int; got -1"),
+    (lambda: datasets.shuffled_sentences(n_train=20, n_test=10, seed=1.5), ValueError,
+     "seed must be a non-negative int; got 1.5"),
+    (lambda: datasets.vowel(["a"]), ValueError, r"name must be one of \['a', 'i', 'u'\]; got \['a'\]"),
+    (lambda: datasets.vowel("a", pitch=float("nan")), ValueError, "pitch must be a positive number of Hz"),
+    (lambda: datasets.vowel("a", pitch=0), ValueError, "pitch must be a positive number of Hz, at most 4000; got 0"),
+    (lambda: datasets.vowel("a", seconds="1"), ValueError, "seconds must be a number at least 0.05; got '1'"),
+    (lambda: datasets.vowel("a", rate=8000.0), ValueError, "rate must be an int above twice the highest formant"),
+    (lambda: datasets.key_phrase_sentences(4.0, (0,)), ValueError, "n must be an even int >= 2; got 4.0"),
+    (lambda: datasets.key_phrase_sentences(True, (0,)), ValueError, "n must be an even int >= 2; got True"),
+    (lambda: datasets.entity_sentences(n_train=5, n_test=5, ambiguous="half"), ValueError,
+     r"ambiguous must be a fraction in \[0, 1\]; got 'half'"),
+    (lambda: datasets.entity_sentences(n_train=5, n_test=5, ambiguous=float("nan")), ValueError,
+     r"ambiguous must be a fraction in \[0, 1\]; got nan"),
+    (lambda: datasets.entity_sentences(n_train=5, n_test=5, hold_out="jordan met chad in peru"), TypeError,
+     "hold_out must be a list of str, not str"),
+    (lambda: datasets.entity_sentences(n_train=5.0), ValueError, "n_train must be a positive int; got 5.0"),
+    (lambda: datasets.cricket_reviews(test_fraction=0.0001), ValueError,
+     "test_fraction=0.0001 of the 760 groups of reviews leaves 0 for the test set and 760 for training"),
+    (lambda: datasets.cricket_reviews(test_fraction="0.25"), ValueError,
+     "test_fraction must be between 0 and 1, exclusive; got '0.25'"),
+    (lambda: datasets.first_names(test_fraction=0.99999), ValueError, "leaves .* and 0 for training"),
+    (lambda: datasets.first_names(test_fraction=float("nan")), ValueError, "test_fraction must be between 0 and 1"),
+    (lambda: datasets.number_translation(test_fraction=1.2), ValueError,
+     r"test_fraction must be between 0 and 1, exclusive; got 1\.2"),
+    (lambda: datasets.number_translation(test_fraction=0), ValueError,
+     "test_fraction must be between 0 and 1, exclusive; got 0"),
+    (lambda: datasets.number_translation(n_max=20, test_fraction=0.01), ValueError,
+     "test_fraction=0.01 of the 20 numbers leaves 0 for the test set"),
+    (lambda: datasets.number_translation(n_max=100.0), ValueError, "n_max must be an int >= 10; got 100.0"),
+    (lambda: datasets.number_words(5.0, "en"), ValueError, "n must be a non-negative int; got 5.0"),
+    (lambda: datasets.number_words(True, "en"), ValueError, "n must be a non-negative int; got True"),
+    (lambda: datasets.number_words(5, ["en"]), ValueError, r"lang must be 'en' or 'fr'; got \['en'\]"),
+    (lambda: datasets.join_words("quatre-vingts"), TypeError, "tokens must be a list of str, not str"),
+    (lambda: datasets.join_words(["quatre", 20]), TypeError,
+     "tokens must be a list of str; got an item 20 of type int"),
+    (lambda: datasets.memory_task(n=True), ValueError, "n must be an even int >= 2; got True"),
+    (lambda: datasets.memory_task(n=4, time=2.0), ValueError, "time must be an int >= 2; got 2.0"),
+    (lambda: datasets.adding_problem(n=0), ValueError, "n must be a positive int; got 0"),
+    (lambda: datasets.adding_problem(n=4, seed=None), ValueError, "seed must be a non-negative int; got None"),
+])
+def test_generators_refuse_bad_input_clearly(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_generators_accept_numpy_integers():
+    assert len(datasets.number_translation(n_max=np.int64(20), seed=np.int64(1))[1]) == 4
+    assert datasets.number_words(np.int64(97), "en") == ["ninety", "-", "seven"]
+    assert datasets.memory_task(n=np.int64(4), time=np.int32(3))[0].shape == (4, 3, 1)
+    assert datasets.adding_problem(n=np.int64(3), time=np.int64(4))[0].shape == (3, 4, 2)
+    assert len(datasets.key_phrase_sentences(np.int64(4), np.array([0, 1]), length=np.int64(5))) == 4
+    assert [len(s) for s in datasets.entity_sentences(n_train=np.int64(5), n_test=np.int64(3))] == [5, 3]
+    assert [len(s) for s in datasets.shuffled_sentences(n_train=np.int64(4), n_test=np.int64(2))] == [4, 2]
+    assert datasets.vowel("a", rate=np.int64(8000)).shape == (2400,)
+    assert datasets.join_words([]) == ""

@@ -79,3 +79,18 @@ def test_gated_cell_draws_its_gates_and_memory_line(kind, gates):
     assert "memory line" in texts and "×" in texts and "+" in texts and len(arrows) >= 6
     with pytest.raises(ValueError, match="kind must be 'LSTM' or 'GRU'"):
         diagrams.draw_gated_cell("RNN")
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: diagrams.draw_folded_rnn(ax="axes"), TypeError, "ax must be a matplotlib Axes or None; got str"),
+    (lambda: diagrams.draw_unrolled_rnn("Chirag worked"), ValueError, "lists of str, not one str"),
+    (lambda: diagrams.draw_unrolled_rnn(None), ValueError, "words and outputs must be lists of str"),
+    (lambda: diagrams.draw_unrolled_rnn(["a", "b"], [1, 2]), ValueError,
+     r"outputs must be labels \(str\); got \[1, 2\]"),
+    (lambda: diagrams.draw_rnn_type(["one to many"]), ValueError, r"kind must be one of .*got \['one to many'\]"),
+    (lambda: diagrams.draw_gated_cell(None), ValueError, "kind must be 'LSTM' or 'GRU'; got None"),
+    (lambda: diagrams.draw_gated_cell("LSTM", ax=3), TypeError, "ax must be a matplotlib Axes or None; got int"),
+])
+def test_diagrams_refuse_bad_arguments_clearly(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

@@ -100,3 +100,18 @@ def test_gradcheck_helpers():
         numerical_gradient(lambda: 0.0, np.zeros(2, dtype=np.float32))
     with pytest.raises(ValueError, match="one shape"):
         relative_error([1.0], [1.0, 2.0])
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: numerical_gradient(0.5, np.zeros(2)), TypeError, "loss must be a function of no arguments"),
+    (lambda: numerical_gradient(lambda: 0.0, np.zeros(2), eps=0), ValueError,
+     "eps must be a small positive number, such as 1e-6; got 0"),
+    (lambda: numerical_gradient(lambda: 0.0, [0.0, 1.0]), TypeError, "array must be a float64 numpy array"),
+    (lambda: relative_error([1.0, np.nan], [1.0, 1.0]), ValueError, "a must hold finite numbers only"),
+    (lambda: relative_error([1.0], [np.inf]), ValueError, "b must hold finite numbers only"),
+    (lambda: relative_error([], []), ValueError, r"a and b must have one shape, not empty; got \(0,\) and \(0,\)"),
+    (lambda: relative_error(None, [1.0]), TypeError, "a must be an array of real numbers; got dtype object"),
+])
+def test_gradcheck_helpers_refuse_bad_input(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

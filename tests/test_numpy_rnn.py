@@ -1,3 +1,5 @@
+import re
+
 import numpy as np
 import pytest
 
@@ -140,3 +142,83 @@ def test_gated_cells_with_initial_states_equal_keras():
 def test_gated_cells_refuse_bad_shapes(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+import warnings  # noqa: E402
+
+from rnn_tutorial.numpy_rnn import _sigmoid, rnn_backward  # noqa: E402, I001
+
+
+def test_integer_inputs_are_computed_as_floats():
+    rng = np.random.default_rng(5)
+    x = rng.integers(-2, 3, size=(2, 4, 3))  # int64
+    kernel, recurrent_kernel = rng.integers(-1, 2, (3, 5)), rng.integers(-1, 2, (5, 5))
+    bias = np.array([0, 1, 0, -1, 0])
+    as_float = [a.astype(np.float64) for a in (x, kernel, recurrent_kernel, bias)]
+    hs, h_last = rnn_forward(x, kernel, recurrent_kernel, bias)
+    assert hs.dtype == np.float64 and np.abs(hs).max() > 0.1  # not cut to ints
+    np.testing.assert_array_equal(hs, rnn_forward(*as_float)[0])
+    np.testing.assert_array_equal(rnn_step(x[:, 0], np.zeros((2, 5), dtype=int), kernel, recurrent_kernel, bias),
+                                  rnn_step(as_float[0][:, 0], np.zeros((2, 5)), *as_float[1:]))
+    dhs = np.ones((2, 4, 5), dtype=int)
+    grads, float_grads = rnn_backward(x, hs, dhs, kernel, recurrent_kernel, bias), \
+        rnn_backward(as_float[0], hs, dhs.astype(float), *as_float[1:])
+    for name in grads:
+        np.testing.assert_array_equal(grads[name], float_grads[name])
+    lstm = [rng.integers(-1, 2, shape) for shape in ((3, 20), (5, 20), (20,))]
+    np.testing.assert_array_equal(lstm_forward(x, *lstm)[0], lstm_forward(x.astype(float), *(w * 1.0 for w in lstm))[0])
+    gru = [rng.integers(-1, 2, shape) for shape in ((3, 15), (5, 15), (2, 15))]
+    np.testing.assert_array_equal(gru_forward(x, *gru)[0], gru_forward(x.astype(float), *(w * 1.0 for w in gru))[0])
+
+
+def test_float32_stays_float32():
+    x = np.ones((1, 2, 3), dtype=np.float32)
+    kernel, recurrent_kernel, bias = weights(3, 4, "float32")
+    assert rnn_forward(x, kernel, recurrent_kernel, bias)[0].dtype == np.float32
+    assert lstm_forward(x, np.ones((3, 16), np.float32), np.ones((4, 16), np.float32), np.ones(16, np.float32))[0] \
+        .dtype == np.float32
+
+
+def test_sigmoid_is_stable_for_large_inputs():
+    with warnings.catch_warnings(), np.errstate(over="raise", invalid="raise", divide="raise"):
+        warnings.simplefilter("error")
+        np.testing.assert_array_equal(_sigmoid(np.array([-1000.0, 0.0, 1000.0])), [0.0, 0.5, 1.0])
+        assert _sigmoid(np.float32(-1000)).dtype == np.float32
+        hs, h, c = lstm_forward(np.full((1, 2, 1), 1e4), np.ones((1, 8)), np.zeros((2, 8)), np.zeros(8))
+        assert np.isfinite(hs).all()
+    z = np.linspace(-30, 30, 13)
+    np.testing.assert_allclose(_sigmoid(z), 1 / (1 + np.exp(-z)), rtol=1e-15)
+
+
+def test_gru_refuses_keras_reset_after_false_weights():
+    layer = keras.layers.GRU(4, reset_after=False, dtype="float64")
+    layer.build((None, None, 3))
+    kernel, recurrent_kernel, bias = layer.get_weights()
+    assert bias.shape == (12,)
+    with pytest.raises(ValueError, match=r"GRU\(reset_after=False\).*not support.*default reset_after=True"):
+        gru_forward(np.zeros((1, 2, 3)), kernel, recurrent_kernel, bias)
+
+
+def test_backward_refuses_a_wrong_h0_and_truncate():
+    kernel, recurrent_kernel, bias = weights(3, 4, "float64")
+    x = np.zeros((2, 5, 3))
+    hs, _ = rnn_forward(x, kernel, recurrent_kernel, bias)
+    for h0 in (np.zeros(4), np.zeros((1, 4)), np.zeros((2, 3))):
+        message = rf"h0 must be \(batch, units\) = \(2, 4\); got {re.escape(str(h0.shape))}"
+        with pytest.raises(ValueError, match=message):
+            rnn_backward(x, hs, hs, kernel, recurrent_kernel, bias, h0=h0)
+    for truncate in (True, 2.0, -1):
+        with pytest.raises(ValueError, match=f"truncate must be a positive int or None; got {truncate!r}"):
+            rnn_backward(x, hs, hs, kernel, recurrent_kernel, bias, truncate=truncate)
+    np.testing.assert_array_equal(rnn_backward(x, hs, hs, kernel, recurrent_kernel, bias, truncate=np.int64(2))["x"],
+                                  rnn_backward(x, hs, hs, kernel, recurrent_kernel, bias, truncate=2)["x"])
+
+
+@pytest.mark.parametrize("call", [
+    lambda k, r, b: rnn_forward(np.array([[["a"]]]), k, r, b),
+    lambda k, r, b: rnn_step(np.zeros((1, 3)), [["x"] * 4], k, r, b),
+    lambda k, r, b: lstm_forward(np.zeros((1, 2, 3), dtype=complex), k, r, b),
+])
+def test_cells_refuse_arrays_that_are_not_numbers(call):
+    with pytest.raises(TypeError, match="must be an array of real numbers; got dtype"):
+        call(*weights(3, 4, "float64"))

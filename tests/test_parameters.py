@@ -64,3 +64,15 @@ def test_gated_counts_refuse_bad_sizes():
         parameters.lstm_parameters(3, 0)
     with pytest.raises(ValueError, match="input_dim must be a positive int"):
         parameters.gru_parameters(-3, 2)
+
+
+def test_counts_accept_numpy_integers_and_refuse_floats_that_look_whole():
+    import numpy as np
+
+    assert parameters.simple_rnn_parameters(np.int64(3), np.int32(5)) == {"kernel": 15, "recurrent_kernel": 25,
+                                                                          "bias": 5}
+    assert type(parameters.dense_input_size(np.int64(10), np.int64(7))) is int
+    with pytest.raises(ValueError, match="units must be a positive int; got 5.0"):
+        parameters.lstm_parameters(3, 5.0)
+    with pytest.raises(ValueError, match="input_dim must be a positive int; got "):
+        parameters.gru_parameters(np.bool_(True), 2)

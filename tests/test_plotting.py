@@ -67,3 +67,31 @@ def test_plot_states_draws_units_by_time_with_word_labels():
         plotting.plot_states(np.zeros(3), ["a", "b", "c"])
     with pytest.raises(ValueError, match=r"one entry per time step \(3\); got 2"):
         plotting.plot_states(np.zeros((3, 4)), ["a", "b"])
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: plotting.plot_sequence([1, 2], ax="axes"), TypeError, "ax must be a matplotlib Axes or None; got str"),
+    (lambda: plotting.plot_sequence(["a", "b"]), TypeError, "values must be an array of real numbers; got dtype <U1"),
+    (lambda: plotting.plot_tokens("ab", [1, 2]), TypeError, "tokens must be a list of str, not str"),
+    (lambda: plotting.plot_tokens(["a"], [[1]]), ValueError, r"ids must be a 1-D list of ids; got shape \(1, 1\)"),
+    (lambda: plotting.plot_tokens([], []), ValueError, "tokens must not be empty"),
+    (lambda: plotting.plot_spectrogram(np.zeros(100), 8000, max_hz=-1), ValueError,
+     "max_hz must be a positive number of Hz or None; got -1"),
+    (lambda: plotting.plot_spectrogram(np.zeros(100), True), ValueError, "rate must be a positive int"),
+    (lambda: plotting.plot_states(np.zeros((0, 4)), []), ValueError, r"states must be \(time, units\), not empty"),
+    (lambda: plotting.plot_states(np.zeros((2, 4)), "ab"), TypeError, "words must be a list of str, not str"),
+    (lambda: plotting.plot_lines([1, 2], [[1, 2]]), TypeError, "lines must be a non-empty dict of name -> values"),
+    (lambda: plotting.plot_lines([1, 2], {}), TypeError, "lines must be a non-empty dict of name -> values"),
+    (lambda: plotting.plot_history({}), TypeError, "histories must be a non-empty dict"),
+    (lambda: plotting.plot_history({"RNN": [0.5]}), TypeError, "history of 'RNN' must be a dict"),
+    (lambda: plotting.plot_history({"RNN": {"val_loss": [1.0]}}, metric=None), TypeError, "metric must be a str"),
+    (lambda: plotting.plot_history({"RNN": {"val_accuracy": [1.0]}}, chance="half"), ValueError,
+     "chance must be a number; got 'half'"),
+])
+def test_plot_helpers_refuse_bad_arguments_clearly(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_plot_spectrogram_accepts_a_numpy_integer_rate():
+    assert plotting.plot_spectrogram(np.sin(np.arange(800)), np.int64(8000)).get_xlabel() == "time (s)"

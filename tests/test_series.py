@@ -39,3 +39,20 @@ def test_autocorrelation_refuses_bad_lag_and_constant_series():
         autocorrelation([1, 2, 3, 4], lag=4)
     with pytest.raises(ValueError, match="constant"):
         autocorrelation([2, 2, 2])
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: dominant_period([1, 2, 3, 4], spacing=0), ValueError, "spacing must be a positive number; got 0"),
+    (lambda: dominant_period([1, 2, 3, 4], spacing="1"), ValueError, "spacing must be a positive number; got '1'"),
+    (lambda: dominant_period([3, 3, 3, 3]), ValueError, "x is constant: it has no cycle"),
+    (lambda: autocorrelation(["a", "b", "c"]), TypeError, "x must be an array of real numbers; got dtype <U1"),
+    (lambda: autocorrelation([1, 2, 3, 4], lag=1.0), ValueError, r"lag must be an int in 1\.\.3; got 1\.0"),
+    (lambda: autocorrelation([1, 2, 3, 4], lag=True), ValueError, r"lag must be an int in 1\.\.3; got True"),
+])
+def test_series_refuse_bad_arguments(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_series_accept_numpy_integer_lags_and_int_arrays():
+    assert autocorrelation(np.array([1, 2, 3, 4, 5]), lag=np.int64(1)) == pytest.approx(0.4)

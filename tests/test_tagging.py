@@ -88,3 +88,29 @@ def test_entity_sentences_are_deterministic_and_validate_input():
         datasets.entity_sentences(ambiguous=1.5)
     with pytest.raises(ValueError, match="cannot make"):
         datasets.entity_sentences(n_train=10**6, n_test=1)
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda v: tagging.encode_tagged([["in", "peru"]], v), TypeError,
+     "data must be TaggedSentences.*got list"),
+    (lambda v: tagging.encode_tagged(TaggedSentences([["peru"]], [["LOC"]]), {"peru": 2}), TypeError,
+     "vocab must be a Vocabulary; got dict"),
+    (lambda v: tagging.encode_tagged(TaggedSentences([], []), v), ValueError,
+     "data must hold at least one sentence.*got 0 sentences and 0 tag lists"),
+    (lambda v: tagging.encode_tagged(TaggedSentences([["peru"], ["in"]], [["LOC"]]), v), ValueError,
+     "one tag list per sentence; got 2 sentences and 1 tag lists"),
+    (lambda v: tagging.predict_tags(FixedModel(), v, []), ValueError,
+     "sentences must be a non-empty list of non-empty token lists"),
+    (lambda v: tagging.predict_tags(FixedModel(), v, [["in"], []]), ValueError,
+     "sentences must be a non-empty list of non-empty token lists"),
+    (lambda v: tagging.predict_tags("model", v, [["in"]]), TypeError, "model must be a Keras model"),
+    (lambda v: tagging.predict_tags(FixedModel(), None, [["in"]]), TypeError,
+     "vocab must be a Vocabulary; got NoneType"),
+    (lambda v: tagging.token_accuracy([[1]], [[1]], [[]]), ValueError, "must have one shape"),
+    (lambda v: tagging.token_accuracy(None, None, None), ValueError, "tag_ids must be a non-empty array of ints"),
+    (lambda v: tagging.token_accuracy([[1]], [[0.9]], [[True]]), ValueError,
+     "predicted must be a non-empty array of ints; got dtype float64"),
+])
+def test_tagging_helpers_refuse_bad_input_clearly(call, error, message):
+    with pytest.raises(error, match=message):
+        call(Vocabulary(["in", "peru"]))

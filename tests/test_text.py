@@ -121,3 +121,40 @@ def test_one_hot_rows_and_zero_padding():
 def test_one_hot_refuses_bad_input(ids, vocab_size, message):
     with pytest.raises(ValueError, match=message):
         one_hot(ids, vocab_size)
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: Vocabulary("abc"), TypeError, "tokens must be a list of non-empty str, not str; got 'abc'"),
+    (lambda: Vocabulary(None), TypeError, "tokens must be a list of non-empty str, not NoneType; got None"),
+    (lambda: Vocabulary.from_sentences(None), TypeError, "sentences must be a list of token lists, not NoneType"),
+    (lambda: Vocabulary(["a"]).decode(5), TypeError, "ids must be a list of int ids; got 5"),
+    (lambda: pad([[1], None]), ValueError, r"sequences\[1\] must be a list of int ids; got None"),
+    (lambda: bag_of_words(None, Vocabulary(["a"])), TypeError, "sentences must be a list of token lists"),
+    (lambda: Vocabulary.from_sentences([["a"]], min_count=0), ValueError, "min_count must be a positive int; got 0"),
+    (lambda: Vocabulary.from_sentences("a b"), TypeError, "not str: call tokenize"),
+    (lambda: Vocabulary.from_sentences([["a", 3]]), TypeError, "each sentence must be a list of str; got an item 3"),
+    (lambda: Vocabulary(["a"]).encode(["a", 3]), TypeError, "tokens must be a list of str; got an item 3 of type int"),
+    (lambda: Vocabulary(["a"]).decode([True]), ValueError, r"ids must be ints in 0\.\.2; got True"),
+    (lambda: Vocabulary(["a"]).decode([1.5]), ValueError, r"ids must be ints in 0\.\.2; got 1\.5"),
+    (lambda: pad([[1, 2], [1.5]]), ValueError, r"sequences\[1\] must be a non-empty array of ints; got dtype float64"),
+    (lambda: pad([["a", "b"]]), ValueError, r"sequences\[0\] must be a non-empty array of ints; got dtype <U1"),
+    (lambda: pad([[[1, 2]]]), ValueError, r"sequences\[0\] must be a list of int ids; got shape \(1, 2\)"),
+    (lambda: pad([[1]], length=2.5), ValueError, "length must be a non-negative int; got 2.5"),
+    (lambda: pad([[1]], value=0.5), ValueError, "value must be an int; got 0.5"),
+    (lambda: pad(5), ValueError, "sequences must be a non-empty list of id lists; got 5"),
+    (lambda: one_hot([1], 4.0), ValueError, r"vocab_size must be an int >= 2 \(padding and one word\); got 4\.0"),
+    (lambda: one_hot([True], 4), ValueError, "ids must be a non-empty array of ints; got dtype bool"),
+    (lambda: bag_of_words([], Vocabulary(["a"])), ValueError, "sentences must be a non-empty list of token lists"),
+    (lambda: bag_of_words([["a"]], ["a"]), TypeError, "vocab must be a Vocabulary; got list"),
+])
+def test_text_helpers_refuse_bad_input_clearly(call, error, message):
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_text_helpers_accept_numpy_integers_and_empty_rows():
+    assert one_hot(np.array([1]), np.int64(3)).shape == (1, 3)
+    np.testing.assert_array_equal(pad([[], np.array([4, 5])], length=np.int64(3), value=np.int64(0)),
+                                  [[0, 0, 0], [4, 5, 0]])
+    assert Vocabulary(["a"]).decode(np.array([2, 0])) == ["a"]
+    assert Vocabulary.from_sentences([["a", "b", "b"]], min_count=np.int64(2)).tokens == ["<pad>", "<unk>", "b"]
