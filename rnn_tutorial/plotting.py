@@ -15,8 +15,8 @@ from rnn_tutorial.validation import check_floats, check_int, check_number, check
 
 STYLE = {
     "figure.figsize": (6.4, 3.2),
-    "figure.dpi": 80,  # small PNGs keep notebooks light
-    "savefig.dpi": 80,
+    "figure.dpi": 110,  # readable at the size a notebook shows it, and still light
+    "savefig.dpi": 110,
     "axes.grid": True,
     "grid.alpha": 0.3,
     "axes.spines.top": False,
