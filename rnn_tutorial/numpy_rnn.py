@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from rnn_tutorial.validation import check_floats, check_int
+from rnn_tutorial.validation import check_floats
 
 
 def _floats(**arrays) -> list[np.ndarray]:
@@ -91,7 +91,7 @@ def rnn_forward(x, kernel, recurrent_kernel, bias, h0=None) -> tuple[np.ndarray,
     return hs, h
 
 
-def rnn_backward(x, hs, dhs, kernel, recurrent_kernel, bias, h0=None, truncate: int | None = None) -> dict:
+def rnn_backward(x, hs, dhs, kernel, recurrent_kernel, bias, h0=None) -> dict:
     """Backpropagation through time for `rnn_forward` (notebook 05).
 
     Args:
@@ -101,8 +101,7 @@ def rnn_backward(x, hs, dhs, kernel, recurrent_kernel, bias, h0=None, truncate: 
             directly (not through later states): for a loss on the last state
             only, zeros except `dhs[:, -1]`.
         h0: the initial state used in the forward pass; zeros when not given.
-        truncate: if given, the gradient from each step flows back through at
-            most `truncate` steps (truncated BPTT); None follows it to the start.
+            (Truncated BPTT, `bptt.chunked_backward`, calls this once per chunk.)
 
     Returns:
         Gradients ``{"x", "kernel", "recurrent_kernel", "bias", "h0"}`` shaped like
@@ -118,8 +117,6 @@ def rnn_backward(x, hs, dhs, kernel, recurrent_kernel, bias, h0=None, truncate: 
     for name, array in (("hs", hs), ("dhs", dhs)):
         if array.shape != (batch, time, units):
             raise ValueError(f"{name} must be (batch, time, units) = ({batch}, {time}, {units}); got {array.shape}")
-    if truncate is not None:
-        truncate = check_int("truncate", truncate, 1, what="a positive int or None")
     (h0,) = _floats(h0=np.zeros((batch, units), dtype=hs.dtype) if h0 is None else h0)
     if h0.shape != (batch, units):
         raise ValueError(f"h0 must be (batch, units) = ({batch}, {units}); got {h0.shape}")
@@ -127,21 +124,8 @@ def rnn_backward(x, hs, dhs, kernel, recurrent_kernel, bias, h0=None, truncate: 
              "recurrent_kernel": np.zeros_like(recurrent_kernel, dtype=hs.dtype),
              "bias": np.zeros_like(bias, dtype=hs.dtype), "h0": np.zeros_like(h0, dtype=hs.dtype),
              "hs": np.zeros_like(hs)}
-    if truncate is None:
-        _backward_from(x, hs, dhs, kernel, recurrent_kernel, h0, time - 1, 0, grads)
-    else:
-        # Each step's own gradient travels back `truncate` steps at most.
-        for end in range(time):
-            only = np.zeros_like(dhs)
-            only[:, end] = dhs[:, end]
-            _backward_from(x, hs, only, kernel, recurrent_kernel, h0, end, max(0, end - truncate + 1), grads)
-    return grads
-
-
-def _backward_from(x, hs, dhs, kernel, recurrent_kernel, h0, last: int, first: int, grads: dict) -> None:
-    """Walk the unrolled graph backwards from step `last` to step `first`, adding into `grads`."""
     dh_next = np.zeros_like(hs[:, 0])  # gradient arriving from step t + 1, (batch, units)
-    for t in range(last, first - 1, -1):
+    for t in range(time - 1, -1, -1):  # from the last step to the first
         dh = dhs[:, t] + dh_next  # everything the loss wants from h_t, (batch, units)
         grads["hs"][:, t] += dh
         da = dh * (1 - hs[:, t] ** 2)  # back through tanh: tanh' = 1 - tanh^2, (batch, units)
@@ -151,8 +135,8 @@ def _backward_from(x, hs, dhs, kernel, recurrent_kernel, h0, last: int, first: i
         grads["bias"] += da.sum(axis=0)  # (units,)
         grads["x"][:, t] += da @ kernel.T  # (batch, features)
         dh_next = da @ recurrent_kernel.T  # on to h_{t-1}, (batch, units)
-    if first == 0:
-        grads["h0"] += dh_next
+    grads["h0"] = dh_next
+    return grads
 
 
 def _sigmoid(z):

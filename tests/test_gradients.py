@@ -23,11 +23,11 @@ def problem(batch=2, time=5, features=3, units=4, seed=0):
     return arrays, targets
 
 
-def loss_and_grads(arrays, targets, truncate=None):
+def loss_and_grads(arrays, targets):
     hs, _ = rnn_forward(arrays["x"], arrays["kernel"], arrays["recurrent_kernel"], arrays["bias"], h0=arrays["h0"])
     loss = 0.5 * np.sum((hs - targets) ** 2)
     grads = rnn_backward(arrays["x"], hs, hs - targets, arrays["kernel"], arrays["recurrent_kernel"],
-                         arrays["bias"], h0=arrays["h0"], truncate=truncate)
+                         arrays["bias"], h0=arrays["h0"])
     return loss, grads
 
 
@@ -62,22 +62,6 @@ def test_state_gradients_are_the_total_through_later_steps():
     assert not np.allclose(grads["hs"][:, 0], (hs - targets)[:, 0])  # the first: also through the later ones
 
 
-def test_truncation_stops_the_gradient_after_k_steps():
-    arrays, targets = problem(batch=2, time=8)
-    dhs = np.zeros((2, 8, 4))
-    dhs[:, -1] = 1.0  # a loss on the last state only
-    hs, _ = rnn_forward(arrays["x"], arrays["kernel"], arrays["recurrent_kernel"], arrays["bias"], h0=arrays["h0"])
-    args = (arrays["x"], hs, dhs, arrays["kernel"], arrays["recurrent_kernel"], arrays["bias"])
-    full = rnn_backward(*args, h0=arrays["h0"])
-    cut = rnn_backward(*args, h0=arrays["h0"], truncate=3)
-    assert np.abs(cut["x"][:, :5]).max() == 0 and np.abs(cut["x"][:, 5:]).max() > 0
-    np.testing.assert_allclose(cut["x"][:, 5:], full["x"][:, 5:])
-    assert np.abs(cut["h0"]).max() == 0
-    long_enough = rnn_backward(*args, h0=arrays["h0"], truncate=8)
-    for name in ("x", "kernel", "recurrent_kernel", "bias", "h0"):
-        np.testing.assert_allclose(long_enough[name], full[name], atol=1e-12)
-
-
 def test_backward_refuses_bad_input():
     arrays, targets = problem()
     hs, _ = rnn_forward(arrays["x"], arrays["kernel"], arrays["recurrent_kernel"], arrays["bias"])
@@ -86,8 +70,6 @@ def test_backward_refuses_bad_input():
         rnn_backward(arrays["x"], hs, np.zeros((2, 5)), *args)
     with pytest.raises(ValueError, match=r"hs must be \(batch, time, units\)"):
         rnn_backward(arrays["x"], hs[:, :3], hs, *args)
-    with pytest.raises(ValueError, match="truncate must be a positive int or None"):
-        rnn_backward(arrays["x"], hs, hs, *args, truncate=0)
 
 
 def test_gradcheck_helpers():

@@ -199,7 +199,7 @@ def test_gru_refuses_keras_reset_after_false_weights():
         gru_forward(np.zeros((1, 2, 3)), kernel, recurrent_kernel, bias)
 
 
-def test_backward_refuses_a_wrong_h0_and_truncate():
+def test_backward_refuses_a_wrong_h0():
     kernel, recurrent_kernel, bias = weights(3, 4, "float64")
     x = np.zeros((2, 5, 3))
     hs, _ = rnn_forward(x, kernel, recurrent_kernel, bias)
@@ -207,11 +207,6 @@ def test_backward_refuses_a_wrong_h0_and_truncate():
         message = rf"h0 must be \(batch, units\) = \(2, 4\); got {re.escape(str(h0.shape))}"
         with pytest.raises(ValueError, match=message):
             rnn_backward(x, hs, hs, kernel, recurrent_kernel, bias, h0=h0)
-    for truncate in (True, 2.0, -1):
-        with pytest.raises(ValueError, match=f"truncate must be a positive int or None; got {truncate!r}"):
-            rnn_backward(x, hs, hs, kernel, recurrent_kernel, bias, truncate=truncate)
-    np.testing.assert_array_equal(rnn_backward(x, hs, hs, kernel, recurrent_kernel, bias, truncate=np.int64(2))["x"],
-                                  rnn_backward(x, hs, hs, kernel, recurrent_kernel, bias, truncate=2)["x"])
 
 
 @pytest.mark.parametrize("call", [
