@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
+from rnn_tutorial.validation import check_int
+
 CELL_COLOUR = "#cfe2f3"
 INPUT_COLOUR = "#fce5cd"
 OUTPUT_COLOUR = "#d9ead3"
@@ -36,8 +38,8 @@ def _box(ax, x, y, label, width=1.4, height=0.7, colour=CELL_COLOUR):
 
 
 def _arrow(ax, start, end, label=None, label_offset=(0.0, 0.0), **style):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=12, linewidth=1.2, color="black",
-                                 **style))
+    style = {"color": "black", **style}
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=12, linewidth=1.2, **style))
     if label:
         x = (start[0] + end[0]) / 2 + label_offset[0]
         y = (start[1] + end[1]) / 2 + label_offset[1]
@@ -92,15 +94,69 @@ def draw_unrolled_rnn(words: Sequence[str], outputs: Sequence[str] | None = None
     return ax
 
 
+def draw_folded_equals_unrolled(words: Sequence[str], outputs: Sequence[str] | None = None, ax=None):
+    """The folded RNN, "=", and the same RNN unrolled over `words`: two pictures of one network (notebook 03).
+
+    Left, the folded picture: one cell whose state loops back to it. Right, the
+    same cell drawn once per word, the state passed left to right from h0 = 0.
+    Every box is labelled; the arrows carry the weights' names `W_x`, `W_h`,
+    `W_y`, the same at every step. `outputs` label the output boxes (one per
+    word; `y_1, y_2, ...` when not given).
+    """
+    if not isinstance(words, Sequence) or isinstance(words, str) or isinstance(outputs, str):
+        raise ValueError(f"words and outputs must be lists of str, not one str; got {words!r} and {outputs!r}")
+    words = list(words)
+    if not 1 <= len(words) <= 8 or not all(isinstance(w, str) and w for w in words):
+        raise ValueError(f"words must be a list of 1 to 8 non-empty str; got {words!r}")
+    if outputs is not None:
+        if not isinstance(outputs, Sequence) or len(outputs) != len(words):
+            raise ValueError(f"outputs must have one label per word ({len(words)}); got {outputs!r}")
+        if not all(isinstance(o, str) and o for o in outputs):
+            raise ValueError(f"outputs must be non-empty labels (str); got {list(outputs)!r}")
+    labels = list(outputs) if outputs is not None else [f"$y_{t + 1}$" for t in range(len(words))]
+    step, start = 2.3, 5.6  # the unrolled cells sit at start, start + step, ...
+    end = start + (len(words) - 1) * step
+    ax = _new_axes(ax, (0.55 * (end + 3.6), 3.4))
+    # Folded: one cell, its input below, its output above, its state looping back into it.
+    _box(ax, 0, 0, "RNN cell")
+    _box(ax, 0, -1.6, "$x_t$", width=0.8, height=0.5, colour=INPUT_COLOUR)
+    _box(ax, 0, 1.6, "$y_t$", width=0.8, height=0.5, colour=OUTPUT_COLOUR)
+    _arrow(ax, (0, -1.33), (0, -0.42), "$W_x$", (0.35, 0))
+    _arrow(ax, (0, 0.42), (0, 1.33), "$W_y$", (0.35, 0))
+    _arrow(ax, (0.77, 0.2), (0.77, -0.2), connectionstyle="arc,angleA=0,angleB=0,armA=35,armB=35,rad=8")
+    ax.text(1.75, 0, "$h_{t-1}$\n$W_h$", ha="left", va="center", fontsize=11, color="dimgray")
+    ax.text(0.6, -2.3, "folded", ha="center", fontsize=10, color="dimgray")
+    ax.text(3.15, 0, "=", ha="center", va="center", fontsize=30)
+    # Unrolled: the same cell once per word.
+    ax.text(start - 1.4, 0.45, "$h_0 = 0$", ha="center", va="center", fontsize=11)
+    _arrow(ax, (start - 1.5, 0), (start - 0.6, 0))
+    for t, (word, label) in enumerate(zip(words, labels)):
+        x = start + t * step
+        _box(ax, x, 0, "RNN", width=1.1)
+        _box(ax, x, -1.6, word, width=1.6, height=0.5, colour=INPUT_COLOUR)
+        _box(ax, x, 1.6, label, width=1.0, height=0.5, colour=OUTPUT_COLOUR)
+        _arrow(ax, (x, -1.33), (x, -0.42), "$W_x$", (0.35, 0))
+        _arrow(ax, (x, 0.42), (x, 1.33), "$W_y$", (0.35, 0))
+        if t + 1 < len(words):
+            _arrow(ax, (x + 0.6, 0), (x + step - 0.6, 0), f"$h_{t + 1}$", (0, 0.25))
+            ax.text(x + step / 2, -0.27, "$W_h$", ha="center", va="center", fontsize=11, color="dimgray")
+    ax.text((start + end) / 2, -2.3, "unrolled: the same cell, the same $W_x, W_h, W_y$ at every step",
+            ha="center", fontsize=10, color="dimgray")
+    ax.set_xlim(-1.0, end + 1.0)
+    ax.set_ylim(-2.6, 2.0)
+    return ax
+
+
 # Which steps take an input and which give an output, per type (notebook 04).
 RNN_TYPES = {
     "one to one": {"steps": 1, "inputs": [0], "outputs": [0], "example": "an ordinary network"},
     "one to many": {"steps": 4, "inputs": [0], "outputs": [0, 1, 2, 3], "example": "a gender gives a name",
                     "feedback": True},
     "many to one": {"steps": 4, "inputs": [0, 1, 2, 3], "outputs": [3], "example": "a review gives a rating"},
-    "many to many": {"steps": 4, "inputs": [0, 1, 2, 3], "outputs": [0, 1, 2, 3], "example": "a tag per word"},
+    "many to many": {"steps": 4, "inputs": [0, 1, 2, 3], "outputs": [0, 1, 2, 3], "example": "a tag per word",
+                     "title": "many to many, aligned"},
     "encoder-decoder": {"steps": 6, "inputs": [0, 1, 2], "outputs": [3, 4, 5], "example": "translation",
-                        "feedback": True},
+                        "feedback": True, "title": "many to many: encoder-decoder"},
 }
 
 
@@ -126,59 +182,180 @@ def draw_rnn_type(kind: str, ax=None):
         if spec.get("feedback") and t in spec["outputs"] and t + 1 < steps:
             # the output, fed back in as the next step's input
             _arrow(ax, (x + 0.32, 1.4), (x + step - 0.3, -0.3), linestyle="--", connectionstyle="arc3,rad=-0.3")
-    ax.set_title(f"{kind}\n({spec['example']})", fontsize=10)
+    ax.set_title(f"{spec.get('title', kind)}\n({spec['example']})", fontsize=10)
     ax.set_xlim(-0.8, (steps - 1) * step + 0.8)
     ax.set_ylim(-1.8, 1.8)
     return ax
 
 
+def _node(ax, x, y, label):
+    """A small round operation node (× or +) on a line."""
+    _box(ax, x, y, label, width=0.42, height=0.42, colour="white")
+
+
+def _bus(ax, gate_xs, y_bus, y_gate):
+    """The line that carries x_t and h_{t-1} under the gates, and an arrow up into each gate."""
+    ax.plot([0.0, max(gate_xs)], [y_bus, y_bus], color="black", linewidth=1.2)
+    for x in gate_xs:
+        _arrow(ax, (x, y_bus), (x, y_gate - 0.4))
+
+
 def draw_gated_cell(kind: str, ax=None):
     """The inside of an LSTM or a GRU cell: its gates, and the line along which its memory flows (notebook 06).
 
-    Gates (sigmoid, between 0 and 1) scale what passes; the memory line at the
-    top is changed only by a product and a sum, never squashed by a weight
-    matrix, which is what lets gradients travel far back along it.
+    Every gate reads $x_t$ and $h_{t-1}$ from the line along the bottom. The
+    memory line along the top is changed only by a product (×) and a sum (+),
+    never by a weight matrix or a squashing function, which is what lets
+    information, and its gradient, travel far along it.
     """
     if not isinstance(kind, str) or kind not in ("LSTM", "GRU"):
         raise ValueError(f"kind must be 'LSTM' or 'GRU'; got {kind!r}")
-    ax = _new_axes(ax, (7.5, 3.6))
-    top, middle = 2.2, 1.1
-    old, new = ("$c_{t-1}$", "$c_t$") if kind == "LSTM" else ("$h_{t-1}$", "$h_t$")
-    plus = 3.75 if kind == "LSTM" else 5.5
-    ax.text(-0.3, top, old, ha="right", va="center", fontsize=11)
-    ax.text(8.1, top, new, ha="left", va="center", fontsize=11)
-    _arrow(ax, (-0.2, top), (1.25, top))
-    _box(ax, 1.5, top, "×", width=0.45, height=0.45, colour="white")
-    _arrow(ax, (1.75, top), (plus - 0.25, top))
-    _box(ax, plus, top, "+", width=0.45, height=0.45, colour="white")
-    _arrow(ax, (plus + 0.25, top), (8.0, top))
-    ax.text(6.0 if kind == "LSTM" else 6.8, top + 0.35, "memory line", ha="center", fontsize=10, color="dimgray")
+    ax = _new_axes(ax, (8.5, 4.4))
+    top, gate_y, bus = 3.2, 1.3, 0.0
+    ax.text(0.7, -0.9, "$x_t$", ha="center", va="center", fontsize=12)
+    _arrow(ax, (0.7, -0.7), (0.7, bus))
     if kind == "LSTM":
-        gates = {1.5: "$f$\nσ", 3.0: "$i$\nσ", 4.5: "$g$\ntanh", 6.5: "$o$\nσ"}
-        names = "f: forget gate, i: input gate, g: candidate, o: output gate (Keras stores them as i, f, g, o)"
-        _box(ax, 3.75, middle, "$i$ × $g$", width=0.8, height=0.45, colour="white")
-        _arrow(ax, (3.0, 0.37), (3.55, middle - 0.25))
-        _arrow(ax, (4.5, 0.37), (3.95, middle - 0.25))
-        _arrow(ax, (3.75, middle + 0.25), (3.75, top - 0.25))
-        _box(ax, 6.5, middle, "$o$ × tanh($c_t$)", width=1.8, height=0.45, colour="white")
-        _arrow(ax, (6.5, top - 0.05), (6.5, middle + 0.25))
-        _arrow(ax, (6.5, 0.37), (6.5, middle - 0.25))
-        _arrow(ax, (7.42, middle), (7.95, middle))
-        ax.text(8.1, middle, "$h_t$", ha="left", va="center", fontsize=11)
-        _arrow(ax, (1.5, 0.37), (1.5, top - 0.25))
+        gates = {2.0: "$f$\nσ", 3.4: "$i$\nσ", 4.8: "$g$\ntanh", 6.6: "$o$\nσ"}
+        ax.text(-0.3, top, "$c_{t-1}$", ha="right", va="center", fontsize=12)
+        ax.text(-0.3, bus, "$h_{t-1}$", ha="right", va="center", fontsize=12)
+        ax.plot([-0.2, 0.0], [bus, bus], color="black", linewidth=1.2)
+        _arrow(ax, (-0.2, top), (1.79, top))
+        _node(ax, 2.0, top, "×")
+        _arrow(ax, (2.21, top), (4.09, top))
+        _node(ax, 4.3, top, "+")
+        _arrow(ax, (4.51, top), (9.4, top))
+        ax.text(9.5, top, "$c_t$", ha="left", va="center", fontsize=12)
+        _arrow(ax, (2.0, gate_y + 0.4), (2.0, top - 0.21))  # f scales the old memory
+        _node(ax, 4.3, 2.3, "×")  # i × g, the part written
+        _arrow(ax, (3.4, gate_y + 0.4), (4.12, 2.15))
+        _arrow(ax, (4.8, gate_y + 0.4), (4.45, 2.12))
+        _arrow(ax, (4.3, 2.51), (4.3, top - 0.21))
+        _box(ax, 8.0, 2.3, "tanh", width=0.7, height=0.4, colour="white")  # what the cell shows
+        _arrow(ax, (8.0, top), (8.0, 2.5))
+        _node(ax, 8.0, gate_y, "×")
+        _arrow(ax, (8.0, 2.1), (8.0, gate_y + 0.21))
+        _arrow(ax, (7.0, gate_y), (7.79, gate_y))
+        _arrow(ax, (8.21, gate_y), (9.4, gate_y))
+        ax.text(9.5, gate_y, "$h_t$", ha="left", va="center", fontsize=12)
+        names = "f: forget gate   i: input gate   g: candidate   o: output gate   (Keras stores them as i, f, g, o)"
     else:
-        gates = {1.5: "$z$\nσ", 3.0: "$r$\nσ", 4.5: "cand.\ntanh"}
-        names = "z: update gate (used twice), r: reset gate, cand.: candidate state"
-        _box(ax, 5.5, middle, "(1 - $z$) × cand.", width=1.8, height=0.45, colour="white")
-        _arrow(ax, (4.7, 0.37), (5.3, middle - 0.25))
-        _arrow(ax, (5.5, middle + 0.25), (5.5, top - 0.25))
-        _arrow(ax, (3.42, 0), (4.08, 0))
-        ax.text(3.75, -0.7, "$r$ scales the recurrent part", ha="center", fontsize=9, color="dimgray")
-        _arrow(ax, (1.5, 0.37), (1.5, top - 0.25))
+        gates = {2.0: "$z$\nσ", 3.4: "$r$\nσ", 5.4: "cand.\ntanh"}
+        ax.text(-0.3, top, "$h_{t-1}$", ha="right", va="center", fontsize=12)
+        ax.plot([0.0, 0.0], [top, bus], color="black", linewidth=1.2)  # h_{t-1} also feeds the gates
+        _arrow(ax, (-0.2, top), (1.79, top))
+        _node(ax, 2.0, top, "×")
+        _arrow(ax, (2.21, top), (6.19, top))
+        _node(ax, 6.4, top, "+")
+        _arrow(ax, (6.61, top), (9.4, top))
+        ax.text(9.5, top, "$h_t$", ha="left", va="center", fontsize=12)
+        _arrow(ax, (2.0, gate_y + 0.4), (2.0, top - 0.21))  # z keeps part of the old state
+        _box(ax, 4.6, 2.3, "1 - $z$", width=0.8, height=0.4, colour="white")
+        _arrow(ax, (2.45, gate_y + 0.3), (4.2, 2.25))
+        _node(ax, 6.4, 2.3, "×")  # (1 - z) × candidate, the part written
+        _arrow(ax, (5.0, 2.3), (6.19, 2.3))
+        _arrow(ax, (5.4, gate_y + 0.4), (6.25, 2.15))
+        _arrow(ax, (6.4, 2.51), (6.4, top - 0.21))
+        _arrow(ax, (3.85, gate_y), (4.85, gate_y))  # r scales the recurrent part of the candidate
+        ax.text(4.35, gate_y - 0.35, "$r$", ha="center", fontsize=10, color="dimgray")
+        names = "z: update gate (used twice)   r: reset gate   cand.: candidate state"
+    _bus(ax, list(gates), bus, gate_y)
     for x, label in gates.items():
-        _box(ax, x, 0, label, width=0.8, height=0.7, colour=CELL_COLOUR)
-    ax.text(3.5, -1.05, f"{names}; each reads $x_t$ and $h_{{t-1}}$", ha="center", fontsize=9, color="dimgray")
-    ax.set_title(f"{kind} cell", fontsize=11)
-    ax.set_xlim(-1.2, 8.8)
-    ax.set_ylim(-1.4, 2.8)
+        _box(ax, x, gate_y, label, width=0.9, height=0.8, colour=CELL_COLOUR)
+    ax.text(4.5, top + 0.5, "memory line: only × and + act on it", ha="center", fontsize=10, color="dimgray")
+    ax.text(4.0, -0.55, "every gate reads $x_t$ and $h_{t-1}$", ha="center", fontsize=10, color="dimgray")
+    ax.text(4.5, -1.45, names, ha="center", fontsize=9, color="dimgray")
+    ax.set_title(f"{kind} cell", fontsize=12)
+    ax.set_xlim(-1.3, 10.3)
+    ax.set_ylim(-1.8, 4.0)
+    return ax
+
+
+GRADIENT_COLOUR = "#c0392b"
+
+
+def draw_backward_rnn(steps: int = 4, ax=None):
+    """Backpropagation through time: the loss reads the last state; gradients run right to left (notebook 05).
+
+    Grey arrows are the forward pass; red arrows carry the gradient back, from
+    the loss to the last state, then one step at a time to the first, and down
+    from every step into the one set of shared weights, where they are summed.
+    """
+    steps = check_int("steps", steps, 1, 8)
+    step = 2.2
+    ax = _new_axes(ax, (1.7 * steps + 2.2, 4.0))
+    grey = {"color": "grey"}
+    for t in range(steps):
+        x = t * step
+        _box(ax, x, 0, f"$h_{t + 1}$", width=1.0)
+        _box(ax, x, -1.5, f"$x_{t + 1}$", width=0.8, height=0.5, colour=INPUT_COLOUR)
+        _arrow(ax, (x, -1.23), (x, -0.38), **grey)
+        if t + 1 < steps:
+            _arrow(ax, (x + 0.55, -0.12), (x + step - 0.55, -0.12), **grey)
+            _arrow(ax, (x + step - 0.55, 0.15), (x + 0.55, 0.15), color=GRADIENT_COLOUR)
+            ax.text(x + step / 2, 0.42, r"$\times W_h^\top,\ \times(1-h^2)$", ha="center", fontsize=8,
+                    color=GRADIENT_COLOUR)
+        # every step sends its share of the weights' gradient down to the shared weights
+        _arrow(ax, (x + 0.2, -0.38), ((steps - 1) * step / 2 + 0.3 * (t - (steps - 1) / 2), -2.55),
+               color=GRADIENT_COLOUR, linestyle="--", alpha=0.6)
+    loss_x = (steps - 1) * step + step
+    _box(ax, loss_x, 0, "loss $L$", width=1.1, colour=OUTPUT_COLOUR)
+    _arrow(ax, ((steps - 1) * step + 0.55, -0.12), (loss_x - 0.6, -0.12), **grey)
+    _arrow(ax, (loss_x - 0.6, 0.15), ((steps - 1) * step + 0.55, 0.15), color=GRADIENT_COLOUR)
+    ax.text(loss_x - step / 2, 0.42, rf"$\partial L/\partial h_{{{steps}}}$", ha="center", fontsize=9,
+            color=GRADIENT_COLOUR)
+    _box(ax, (steps - 1) * step / 2, -2.85, "shared weights $W_x, W_h, b$: their gradients summed over the steps",
+         width=max(6.0, (steps - 1) * step), height=0.5, colour="white")
+    ax.text(loss_x / 2, 1.05, "forward: grey, left to right      backward: red, right to left", ha="center",
+            fontsize=9, color="dimgray")
+    ax.set_xlim(-0.9, loss_x + 0.8)
+    ax.set_ylim(-3.3, 1.4)
+    return ax
+
+
+def draw_feedforward(inputs: int = 5, hidden: int = 3, words: Sequence[str] | None = None,
+                     extra_word: str | None = None, ax=None):
+    """A feedforward network with a fixed number of input slots, each joined to every hidden unit (notebook 02).
+
+    `words` labels the input slots, one per slot (`x_1`, `x_2`... when None).
+    `extra_word` draws one more word below the slots, with no arrows: a word
+    beyond the length the network was built for has no slot and no weights.
+    """
+    inputs, hidden = check_int("inputs", inputs, 1, 12), check_int("hidden", hidden, 1, 8)
+    if words is not None:
+        if isinstance(words, str) or not isinstance(words, Sequence) or not all(isinstance(w, str) for w in words):
+            raise ValueError(f"words must be a list of str, one per input; got {words!r}")
+        if len(words) != inputs:
+            raise ValueError(f"words must have one label per input ({inputs}); got {len(words)}")
+    if extra_word is not None and not isinstance(extra_word, str):
+        raise ValueError(f"extra_word must be a str or None; got {extra_word!r}")
+    labels = list(words) if words is not None else [f"$x_{{{i + 1}}}$" for i in range(inputs)]
+    tall = 0.9 * max(inputs, hidden)
+    extra = 0.8 if extra_word is not None else 0.0
+    ax = _new_axes(ax, (6.5, 0.55 * tall + 2.2 + extra))
+    in_y = [tall / 2 - (i + 0.5) * tall / inputs for i in range(inputs)]  # top to bottom
+    hid_y = [tall / 2 - (j + 0.5) * tall / hidden for j in range(hidden)]
+    x_in, x_hid, x_out = 0.0, 3.2, 6.0
+    for y in in_y:  # every slot to every hidden unit
+        for y2 in hid_y:
+            _arrow(ax, (x_in + 0.8, y), (x_hid - 0.4, y2), color="grey")
+    for y2 in hid_y:
+        _arrow(ax, (x_hid + 0.4, y2), (x_out - 0.65, 0), color="grey")
+    for label, y in zip(labels, in_y):
+        _box(ax, x_in, y, label, width=1.5, height=0.55, colour=INPUT_COLOUR)
+    for j, y in enumerate(hid_y):
+        _box(ax, x_hid, y, f"$h_{{{j + 1}}}$", width=0.7, height=0.55)
+    _box(ax, x_out, 0, "output", width=1.2, height=0.55, colour=OUTPUT_COLOUR)
+    top = tall / 2 + 0.45
+    for x, title in ((x_in, "input layer\n(a slot per word)"), (x_hid, "hidden layer"), (x_out, "output layer")):
+        ax.text(x, top, title, ha="center", va="bottom", fontsize=10, color="dimgray")
+    bottom = -tall / 2 - 0.3 - extra
+    if extra_word is not None:
+        _box(ax, x_in, bottom + 0.35, extra_word, width=1.5, height=0.55, colour="white")
+        ax.text(x_in + 1.0, bottom + 0.35, f"word {inputs + 1}: no slot, no weights", ha="left", va="center",
+                fontsize=10, color="firebrick")
+    ax.text(3.0, bottom - 0.5, "each slot holds one word's one-hot vector, so each arrow from a slot\n"
+            "stands for one weight per word of the vocabulary", ha="center", va="center", fontsize=9,
+            color="dimgray")
+    ax.set_xlim(-1.0, 7.0)
+    ax.set_ylim(bottom - 0.9, top + 1.0)
     return ax

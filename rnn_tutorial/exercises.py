@@ -150,123 +150,408 @@ def check_autocorrelation(fn: Callable) -> None:
     return _feedback(True, "order-blind statistics (mean, spread) miss what this number measures.")
 
 
+def _sunspot_autocorrelations(lags, shuffled: bool = False) -> dict[int, float]:
+    """The sunspots' autocorrelation at each lag; `shuffled`: of notebook 01's shuffle, `default_rng(0)`."""
+    from rnn_tutorial.datasets import sunspots
+
+    counts = sunspots()[1]
+    if shuffled:
+        counts = np.random.default_rng(0).permutation(counts)
+    return {lag: autocorrelation(counts, lag) for lag in lags}
+
+
+@_exercise
+def check_best_lag(best_lag) -> None:
+    """Exercise 01.2: the lag between 5 and 20 at which the sunspots' autocorrelation is highest."""
+    values = _sunspot_autocorrelations(range(5, 21))
+    want = max(values, key=values.get)
+    lag = as_number(best_lag)
+    if lag is None or not np.isfinite(lag) or lag != round(lag):
+        return _feedback(False, f"set best_lag to one whole number of years, e.g. best_lag = 7; got "
+                                f"{describe(best_lag)}")
+    lag = int(round(lag))
+    if not 5 <= lag <= 20:
+        return _feedback(False, f"look only at lags between 5 and 20; got {lag}")
+    if lag == want:
+        return _feedback(True, f"at a lag of {want} years the autocorrelation is {values[want]:.2f}, "
+                               "the highest between 5 and 20: about one solar cycle.")
+    if lag == 11:
+        return _feedback(False, "11 is close to the cycle the spectrum found, but it is not the answer: compute "
+                                "the autocorrelation at every lag from 5 to 20 and take the lag with the largest")
+    return _feedback(False, f"at lag {lag} the autocorrelation is {values[lag]:.2f}; another lag between 5 and 20 "
+                            "gives more: compute them all and take the largest")
+
+
+PREDICTION_KEYS = ("in order, lag 5", "shuffled, lag 11")
+
+
+@_exercise
+def check_autocorrelation_predictions(predictions) -> None:
+    """Exercise 01.3: predicted autocorrelations of the sunspots, compared with the measured ones.
+
+    `predictions` maps "in order, lag 5" and "shuffled, lag 11" to numbers in [-1, 1].
+    Right: a negative number for the first (half a cycle apart), and within 0.2 of the
+    measured value for the second.
+    """
+    if not isinstance(predictions, dict):
+        return _feedback(False, f"keep predictions as a dict with the keys {list(PREDICTION_KEYS)}; "
+                                f"got {describe(predictions)}")
+    guesses = {}
+    for key in PREDICTION_KEYS:
+        if key not in predictions:
+            return _feedback(False, f"predictions needs the key {key!r} (keep the keys as they were given)")
+        guess = as_number(predictions[key])
+        if guess is None or not -1 <= guess <= 1:
+            return _feedback(False, f"write your prediction for {key!r} as one number between -1 and 1; got "
+                                    f"{describe(predictions[key])}")
+        guesses[key] = guess
+    half = _sunspot_autocorrelations([5])[5]
+    shuffled = _sunspot_autocorrelations([11], shuffled=True)[11]
+    measured = f"measured: {half:+.2f} in order at lag 5, {shuffled:+.2f} shuffled at lag 11"
+    if guesses["in order, lag 5"] >= 0:
+        return _feedback(False, f"{measured}. Half a cycle apart, a year of many sunspots faces a year of few: "
+                                "what sign does that give the products of the distances from the mean?")
+    if abs(guesses["shuffled, lag 11"] - shuffled) > 0.2:
+        return _feedback(False, f"{measured}. Shuffled, does a year tell you anything about the year 11 places "
+                                "later, any more than about the next one?")
+    return _feedback(True, f"{measured}: half a cycle apart the series is out of step with itself, and "
+                           "shuffling destroys the rhythm at lag 11 as it did at lag 1.")
+
+
 # ---------------------------------------------------------------------------
 # Notebook 02
 # ---------------------------------------------------------------------------
 
+# Exercise 02.1: the article's network with twice the length and half the vocabulary.
+PREDICT_LENGTH, PREDICT_VOCAB, PREDICT_UNITS = 20, 5_000, 10
+
+
+def _count(n: int) -> str:
+    return f"{n:,}" if n < 10**15 else f"{n:.3g}"
+
+
+def _two_predictions(answer) -> tuple[tuple | None, str | None]:
+    """`{"dense": ..., "rnn": ...}` (or a pair `(dense, rnn)`) as two ints."""
+    form = 'write your predictions as {"dense": 123_456, "rnn": 123_456}'
+    if isinstance(answer, dict):
+        keys = {key.strip().lower(): key for key in answer if isinstance(key, str)}
+        missing = [name for name in ("dense", "rnn") if name not in keys]
+        if missing:
+            return None, f"{form}; your dict has no {missing[0]!r}"
+        values = [answer[keys["dense"]], answer[keys["rnn"]]]
+    else:
+        items = as_items(answer)
+        if items is None or len(items) != 2:
+            return None, f"{form}; got {describe(answer)}"
+        values = items
+    counts = []
+    for value, what in zip(values, ("dense", "rnn")):
+        number = as_number(value)
+        if number is None or not np.isfinite(number):
+            return None, f"write your {what} prediction as one number, e.g. 123_456; got {describe(value)}"
+        if number != round(number) or number < 0:
+            return None, f"a count of parameters is a whole number >= 0; your {what} prediction is {number:g}"
+        counts.append(int(number))
+    return tuple(counts), None
+
 
 @_exercise
-def check_dense_count(fn: Callable) -> None:
-    """Exercise 02.1: `fn(max_length, vocab_size, units)` counts a dense layer's weights and biases."""
-    for max_length, vocab_size, units in [(5, 10, 4), (10, 10_000, 10), (3, 7, 2)]:  # hints differ for the first
-        got, problem = _call(fn, max_length, vocab_size, units, convert=_a_number)
-        if problem:
-            return _feedback(False, problem)
-        inputs = max_length * vocab_size
-        want = inputs * units + units
-        if got == want:
-            continue
-        hints = {inputs * units: "that is the weights only: add one bias per unit",
-                 inputs + units: "every input connects to every unit: multiply, don't add",
-                 vocab_size * units + units: "the input is the whole sentence: max_length one-hot vectors",
-                 inputs * units + inputs: "there is one bias per unit, not per input"}
-        hint = hints.get(got, f"for max_length={max_length}, vocab_size={vocab_size}, units={units} your function "
-                              f"gives {got:.15g}: how many inputs are there, and how many weights per input?")
-        return _feedback(False, hint)
-    return _feedback(True, "10 words x 10,000 ids x 10 units = 1,000,000 weights, + 10 biases.")
+def check_parameter_prediction(answer) -> None:
+    """Exercise 02.1: `{"dense": ..., "rnn": ...}`, the predicted parameters at length 20, vocabulary 5,000.
+
+    "dense": a Dense(10) layer on the whole padded sentence (length x vocabulary
+    one-hot inputs); "rnn": a SimpleRNN(10), which reads one word (vocabulary inputs) per step.
+    """
+    length, vocab, units = PREDICT_LENGTH, PREDICT_VOCAB, PREDICT_UNITS
+    dense_want = length * vocab * units + units  # 1,000,010: the same inputs as 10 x 10,000
+    rnn_want = vocab * units + units * units + units  # 50,110
+    counts, problem = _two_predictions(answer)
+    if problem:
+        return _feedback(False, problem)
+    dense, rnn = counts
+    dense_hints = {
+        2 * length * vocab * units + units: "you doubled it for the length, but the vocabulary halved: the "
+                                            "inputs are length x vocabulary",
+        length * vocab * units // 2 + units: "you halved it for the vocabulary, but the length doubled: the "
+                                             "inputs are length x vocabulary",
+        length * vocab * units: "that is the weights only: add one bias per unit",
+        length * vocab + units: "every input is joined to every unit: multiply by the units, don't add",
+        vocab * units + units: "the dense network reads the whole sentence: length x vocabulary inputs",
+    }
+    rnn_hints = {
+        2 * vocab * units + units * units + units: "the RNN's kernel is vocabulary x units, and the vocabulary "
+                                                   "halved",
+        vocab * units + units: "add the recurrent kernel: units x units weights from the previous state",
+        vocab * units + units * units: "add one bias per unit",
+        vocab * units: "add the recurrent kernel (units x units) and the biases (units)",
+        length * vocab * units + units * units + units: "the RNN reads one word at a time: its kernel is "
+                                                        "vocabulary x units, whatever the length",
+    }
+    if dense != dense_want:
+        return _feedback(False, dense_hints.get(dense, f"your dense prediction is {_count(dense)}: how many one-hot "
+                                                       "inputs does a padded sentence give, and how many weights "
+                                                       "per input?"))
+    if rnn != rnn_want:
+        if rnn == dense_want:
+            return _feedback(False, "the RNN reads one word at a time: its count is not the dense network's")
+        return _feedback(False, rnn_hints.get(rnn, f"your RNN prediction is {_count(rnn)}: count its kernel (inputs "
+                                                   "of one word x units), recurrent kernel and biases"))
+    return _feedback(True, f"the dense count did not move ({dense_want:,}): {length} x {vocab:,} is the same "
+                           f"{length * vocab:,} inputs as 10 x 10,000. The RNN's fell to {rnn_want:,} with the "
+                           "vocabulary, and the length never counted. Now run the next cell.")
+
+
+# Exercise 02.2: where does "sachin" never stand, with names starting at these positions?
+UNSEEN_STARTS = (0, 1, 2, 5, 6, 7, 8)
+
+
+@functools.lru_cache(maxsize=4)
+def _word_positions(starts: tuple, word: str = "sachin") -> dict[int, str]:
+    """Position -> a training sentence with `word` there (notebook 02's training set, made with `starts`)."""
+    from rnn_tutorial.datasets import key_phrase_sentences
+
+    found = {}
+    for sentence in key_phrase_sentences(2000, starts, seed=0).texts:
+        for position, token in enumerate(sentence.split()):
+            if token == word:
+                found.setdefault(position, sentence)
+    return found
+
+
+def _positions(answer) -> tuple[set | None, str | None]:
+    """An answer as a set of int positions: an int, or a set, list, tuple, range or array of them."""
+    if isinstance(answer, (set, frozenset)):
+        answer = sorted(answer, key=repr)
+    array = as_floats(answer)
+    if array is None or array.ndim > 1 or (array.size and not np.all(np.isfinite(array))):
+        return None, f"write the positions as a set of ints, e.g. {{0, 9}}; got {describe(answer)}"
+    if isinstance(answer, (bool, np.bool_)) or np.any(array != np.round(array)):
+        return None, f"positions are whole numbers, counted from 0; got {describe(answer)}"
+    return {int(p) for p in array.reshape(-1)}, None
 
 
 @_exercise
-def check_one_hot(fn: Callable) -> None:
-    """Exercise 02.2: `fn(ids, vocab_size)` returns `(len(ids), vocab_size)` one-hot rows, padding as zeros."""
-    from rnn_tutorial.text import one_hot
+def check_unseen_positions(answer, starts=UNSEEN_STARTS) -> None:
+    """Exercise 02.2: the positions (0-9) where "sachin" stands in no training sentence, names starting at `starts`."""
+    got, problem = _positions(answer)
+    if problem:
+        return _feedback(False, problem)
+    found = _word_positions(tuple(int(s) for s in starts))
+    want = set(range(10)) - set(found)
+    if got == want:
+        where = " and ".join(str(p) for p in sorted(want)) or "no position"
+        return _feedback(True, f"'sachin' never stands at {where}: the dense network's weights for 'sachin' there "
+                               "keep their random starting values, however long it trains.")
+    outside = sorted(p for p in got if not 0 <= p <= 9)
+    if outside:
+        return _feedback(False, f"the sentences have 10 words, at positions 0 to 9; got {outside}")
+    if got == set(range(9)) - set(starts):  # a name starts at 0..8
+        return _feedback(False, "those are the starts left out, but a name is two words, and 'sachin' is also "
+                                "the second word of 'tendulkar sachin'")
+    wrong = sorted(got - want)
+    if wrong:
+        return _feedback(False, f"'sachin' does stand at {wrong[0]} in training, e.g. in "
+                                f"'{found[wrong[0]]}'")
+    if not got:
+        return _feedback(False, "write your predicted positions in the set: is there none where 'sachin' is missing?")
+    missing = len(want - got)
+    return _feedback(False, f"right so far, but there {'is' if missing == 1 else 'are'} {missing} more "
+                            f"position{'' if missing == 1 else 's'} where no training sentence has 'sachin'")
 
-    for ids, vocab_size in [([3, 1, 4], 6), ([2, 5, 0, 0], 7)]:
-        want = one_hot(np.array(ids), vocab_size)
-        expected = f"for {len(ids)} ids and vocab_size={vocab_size} the shape should be"
-        got, problem = _call(fn, list(ids), vocab_size, convert=_an_array(want.shape, expected))
-        if problem:
-            return _feedback(False, problem)
-        if np.array_equal(got, want):
-            continue
-        if not got.any():
-            return _feedback(False, "every row is zero: put a 1 in column `id` of each word's row")
-        if 0 in ids and got[np.array(ids) == 0].any():
-            return _feedback(False, "padding (id 0) should stay a row of zeros")
-        if np.array_equal(got[:, :-1], want[:, 1:]) or np.array_equal(got[:, 1:], want[:, :-1]):
-            return _feedback(False, "the 1 is one column off: id k goes in column k (columns count from 0)")
-        return _feedback(False, f"for ids {ids} expected {want.astype(int).tolist()}, got {_rounded(got)}")
-    return _feedback(True, "a one-hot row is a word's id written as a vector.")
+
+# Exercise 02.3: the smallest window that tells the two sentences apart.
+WINDOW_PAIR = ("kohli and sachin and kohli", "sachin and kohli and sachin")
+
+
+def _windows(sentence: str, width: int) -> set[tuple[str, ...]]:
+    words = sentence.split()
+    return {tuple(words[i:i + width]) for i in range(len(words) - width + 1)}
+
+
+@_exercise
+def check_window_width(answer, pair=WINDOW_PAIR) -> None:
+    """Exercise 02.3: the smallest window for which a convolution + max over positions can tell `pair` apart."""
+    width = as_number(answer)
+    if width is None or not np.isfinite(width) or width != round(width):
+        return _feedback(False, f"write the window width as one whole number of words; got {describe(answer)}")
+    width = int(width)
+    length = len(pair[0].split())
+    want = next(w for w in range(1, length + 1) if _windows(pair[0], w) != _windows(pair[1], w))
+    if width == want:
+        only = " ".join(sorted(_windows(pair[0], want) - _windows(pair[1], want))[0])
+        return _feedback(True, f"windows of {want} words differ: '{only}' is only in the first sentence. Two "
+                               "stacked layers of width 2 see 3 words at once too.")
+    if not 1 <= width <= length:
+        return _feedback(False, f"a window holds between 1 and {length} words (the whole sentence)")
+    if width < want:
+        shown = ", ".join(repr(" ".join(w)) for w in sorted(_windows(pair[0], width)))
+        return _feedback(False, f"with a window of {width} both sentences have the same windows: {shown}")
+    return _feedback(False, f"{width} words tell them apart, but so does a smaller window: list the windows of "
+                            f"{width - 1} words of each sentence")
 
 
 # ---------------------------------------------------------------------------
 # Notebook 03
 # ---------------------------------------------------------------------------
 
+# Exercise 03.1: a batch of 3 sentences, padded to 7 words, through the tagger of notebook 03
+# (Embedding(16) -> SimpleRNN(32, return_sequences=True) -> Dense(4, softmax)).
+TAGGER_SHAPES = {"embedding": (3, 7, 16), "rnn": (3, 7, 32), "tags": (3, 7, 4), "rnn, last state only": (3, 32)}
+_SHAPE_HINTS = {
+    "embedding": {(3, 7): "the Embedding turns each id into a vector of 16 numbers: one axis more than the ids",
+                  (3, 16): "the Embedding gives one vector per word, not one per sentence",
+                  (7, 16): "keep the batch: every sentence of the batch gets its own vectors"},
+    "rnn": {(3, 7, 16): "a state has one number per unit (32), whatever the size of the vectors the RNN reads",
+            (3, 32): "with return_sequences=True the SimpleRNN gives a state after every word, not only the last",
+            (7, 32): "keep the batch: every sentence of the batch has its own states"},
+    "tags": {(3, 7, 32): "the Dense layer turns each 32-number state into 4 tag probabilities",
+             (3, 4): "the tagger gives 4 tag probabilities for every word: one output per step",
+             (3, 7): "each word gets a probability for each of the 4 tags, not one number",
+             (3, 7, 1): "each word gets a probability for each of the 4 tags, not one number"},
+    "rnn, last state only": {
+        (3, 7, 32): "without return_sequences=True the SimpleRNN returns its last state only: one vector per sentence",
+        (32,): "one last state per sentence of the batch: 3 of them",
+        (1, 32): "one last state per sentence of the batch: 3 of them",
+        (3, 1, 32): "the last state only: the time axis is gone, not kept with length 1"},
+}
 
-def _rnn_case(seed: int = 3, batch: int = 2, time: int = 4, features: int = 3, units: int = 5):
+
+def _a_shape(value) -> tuple | None:
+    """`value` as a tuple of whole numbers (a tuple, list or 1-d array of them); None for anything else."""
+    if not isinstance(value, (tuple, list, np.ndarray)):
+        return None
+    array = as_floats(value)
+    if array is None or array.ndim != 1 or not np.all(np.isfinite(array)) or np.any(array != np.round(array)):
+        return None
+    return tuple(int(n) for n in array)
+
+
+@_exercise
+def check_tagger_shapes(answer) -> None:
+    """Exercise 03.1 (predict, then run): `answer` maps each name of `TAGGER_SHAPES` to the shape you predict."""
+    names = list(TAGGER_SHAPES)
+    if not isinstance(answer, dict):
+        return _feedback(False, f"write your prediction as a dict from each of {names} to a shape such as (2, 5); "
+                                f"got {describe(answer)}")
+    given = {key.strip().lower(): value for key, value in answer.items() if isinstance(key, str)}
+    missing = [name for name in names if name not in given]
+    if missing:
+        return _feedback(False, f"give a shape for each of {names}; missing: {missing}")
+    for name in names:
+        got, want = _a_shape(given[name]), TAGGER_SHAPES[name]
+        if got is None:
+            return _feedback(False, f"write each shape as a tuple of whole numbers, such as (2, 5); for {name!r} "
+                                    f"got {describe(given[name])}")
+        if got == want:
+            continue
+        if len(got) == len(want) and got[:2] == (7, 3):
+            return _feedback(False, f"{name!r}: Keras puts the batch first, then time: (batch, time, ...)")
+        hint = _SHAPE_HINTS[name].get(got, "which axes does it have (batch, time, features?), and how long is each?")
+        return _feedback(False, f"{name!r} is not {got}: {hint}")
+    return _feedback(True, "batch first, then time, then features; return_sequences decides whether the time axis "
+                           "survives the SimpleRNN.")
+
+
+_SAME = {"same", "the same", "identical", "equal", "unchanged", "no change", "no difference"}
+_DIFFERENT = {"different", "differ", "differs", "not the same", "changed", "changes", "change"}
+FIRST_WORD_MODELS = ("left to right", "bidirectional")
+
+
+def _same_or_different(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    words = " ".join(value.lower().replace("-", " ").replace("_", " ").strip(" .!").split())
+    return "same" if words in _SAME else "different" if words in _DIFFERENT else None
+
+
+@_exercise
+def check_first_word(answer) -> None:
+    """Exercise 03.2 (predict, then run): same or different first-word probabilities, per tagger.
+
+    `answer` maps "left to right" and "bidirectional" to "same" or "different":
+    does each tagger give the first word the same tag probabilities in two
+    sentences that begin with the same word and then differ?
+    """
+    if not isinstance(answer, dict):
+        return _feedback(False, f"write your prediction as a dict from each of {list(FIRST_WORD_MODELS)} to "
+                                f"\"same\" or \"different\"; got {describe(answer)}")
+    given = {key.strip().lower().replace("-", " "): value for key, value in answer.items() if isinstance(key, str)}
+    missing = [name for name in FIRST_WORD_MODELS if name not in given]
+    if missing:
+        return _feedback(False, f"give a prediction for each of {list(FIRST_WORD_MODELS)}; missing: {missing}")
+    said = {name: _same_or_different(given[name]) for name in FIRST_WORD_MODELS}
+    unclear = [name for name, word in said.items() if word is None]
+    if unclear:
+        return _feedback(False, f"answer \"same\" or \"different\" for each tagger; for {unclear[0]!r} got "
+                                f"{describe(given[unclear[0]])}")
+    if said["left to right"] != "same":
+        return _feedback(False, "look again at the left-to-right tagger: at the first word it has read that word "
+                                "only (its state starts from h0 = 0), so the words after it cannot reach it yet")
+    if said["bidirectional"] != "different":
+        return _feedback(False, "look again at the bidirectional tagger: its second RNN reads from the end of the "
+                                "sentence, so when it reaches the first word it has read all the others")
+    return _feedback(True, "a left-to-right RNN tags the first word from that word alone; the right-to-left half "
+                           "of a bidirectional RNN brings in the words after it.")
+
+
+NO_RECURRENCE_SENTENCE = "Chirag worked at Microsoft in India"
+
+
+def _words_that_move_the_last_state(sentence: str, recurrent_scale: float, seed: int = 0) -> list[str]:
+    """Recompute it: the words whose replacement moves an RNN's last state, with random weights."""
+    from rnn_tutorial.numpy_rnn import rnn_forward
+
+    words = sentence.split()
     rng = np.random.default_rng(seed)
-    return (rng.normal(size=(batch, time, features)), rng.normal(size=(batch, units)),
-            rng.normal(size=(features, units)), rng.normal(size=(units, units)), rng.normal(size=units))
+    features, units = len(words) + 1, 4
+    kernel = rng.normal(0, 0.5, size=(features, units))  # (features, units)
+    recurrent_kernel = recurrent_scale * rng.normal(0, 0.5, size=(units, units))  # (units, units)
+    bias = np.zeros(units)
+
+    def last_state(ids):
+        return rnn_forward(np.eye(features)[None, ids], kernel, recurrent_kernel, bias)[1]  # (1, units)
+
+    ids = list(range(len(words)))
+    other = len(words)  # a word that is not in the sentence
+    return [word for t, word in enumerate(words)
+            if np.abs(last_state(ids[:t] + [other] + ids[t + 1:]) - last_state(ids)).max() > 1e-12]
 
 
 @_exercise
-def check_rnn_step(fn: Callable) -> None:
-    """Exercise 03.1: `fn(x_t, h_prev, kernel, recurrent_kernel, bias)` returns the next state `(batch, units)`."""
-    from rnn_tutorial.numpy_rnn import rnn_step
+def check_no_recurrence(answer) -> None:
+    """Exercise 03.3 (change and observe): the words that still move the last state when recurrent_kernel is 0.
 
-    x, h, kernel, recurrent, bias = _rnn_case()
-    x_t = x[:, 0]  # (batch, features)
-    want = rnn_step(x_t, h, kernel, recurrent, bias)  # (batch, units)
-    shapes = (f". The shapes: x_t {x_t.shape} @ kernel {kernel.shape}, "
-              f"h_prev {h.shape} @ recurrent_kernel {recurrent.shape}")
-    got, problem = _call(fn, x_t.copy(), h.copy(), kernel.copy(), recurrent.copy(), bias.copy(), hint=shapes,
-                         convert=_an_array(want.shape, "the new state should be (batch, units) ="))
-    if problem:
-        return _feedback(False, problem)
-    if _close(got, want):
-        return _feedback(True, "h_t = tanh(x_t @ kernel + h_prev @ recurrent_kernel + bias).")
-    wrong = {
-        "apply tanh to the sum": x_t @ kernel + h @ recurrent + bias,
-        "add the bias inside the tanh": np.tanh(x_t @ kernel + h @ recurrent),
-        "the previous state is missing: add h_prev @ recurrent_kernel": np.tanh(x_t @ kernel + bias),
-        "use h_prev @ recurrent_kernel, not its transpose": np.tanh(x_t @ kernel + h @ recurrent.T + bias),
-        "the bias goes inside the tanh, not after it": np.tanh(x_t @ kernel + h @ recurrent) + bias,
-    }
-    for hint, value in wrong.items():
-        if _close(got, value):
-            return _feedback(False, hint)
-    return _feedback(False, "the values differ from h_t = tanh(x_t @ kernel + h_prev @ recurrent_kernel + bias)")
-
-
-@_exercise
-def check_rnn_forward(fn: Callable) -> None:
-    """Exercise 03.2: `fn(x, kernel, recurrent_kernel, bias)` returns every state `(batch, time, units)`, h0 = 0."""
-    from rnn_tutorial.numpy_rnn import rnn_forward, rnn_step
-
-    x, _, kernel, recurrent, bias = _rnn_case()
-    want, h_last = rnn_forward(x, kernel, recurrent, bias)  # (batch, time, units), (batch, units)
-    got, problem = _call(fn, x.copy(), kernel.copy(), recurrent.copy(), bias.copy())
-    if problem:
-        return _feedback(False, problem)
-    states = as_floats(got)
-    if isinstance(got, tuple) and (states is None or states.shape != want.shape):
-        return _feedback(False, f"return only the states hs, (batch, time, units), not a tuple; got {describe(got)}")
-    if states is not None and states.shape == h_last.shape:
-        return _feedback(False, f"return every state, shape (batch, time, units) = {want.shape}, not only the last")
-    got, problem = _an_array(want.shape, "the states should be (batch, time, units) =")(got)
-    if problem:
-        return _feedback(False, problem)
-    if _close(got, want):
-        return _feedback(True, "the same step, with the same weights, at every time step.")
-    zeros = np.zeros((x.shape[0], kernel.shape[1]))
-    no_feedback = np.stack([rnn_step(x[:, t], zeros, kernel, recurrent, bias) for t in range(x.shape[1])], axis=1)
-    if _close(got, no_feedback):
-        return _feedback(False, "each step must start from the previous step's state: feed h back in")
-    if _close(got[:, 1:], want[:, :-1]):
-        return _feedback(False, "store each state after computing it: hs[:, t] is the state after word t")
-    return _feedback(False, "start from h = zeros((batch, units)); then for t in range(time): "
-                            "h = step(x[:, t], h, ...)")
+    `answer`: the words of `NO_RECURRENCE_SENTENCE` (a list, or one str for one
+    word) whose replacement still changes h_6. The check recomputes the answer
+    with random weights and a recurrent kernel of zeros.
+    """
+    sentence = NO_RECURRENCE_SENTENCE.split()
+    items = [answer] if isinstance(answer, str) else as_items(answer)
+    if isinstance(answer, (set, frozenset)):
+        items = sorted(answer, key=str) if all(isinstance(word, str) for word in answer) else None
+    if items is None or not all(isinstance(word, str) for word in items):
+        return _feedback(False, f"write the words as a list of str, such as [\"Chirag\", \"at\"] (or [] for none); "
+                                f"got {describe(answer)}")
+    lower = {word.lower(): word for word in sentence}
+    unknown = [word for word in items if word.strip().lower() not in lower]
+    if unknown:
+        return _feedback(False, f"name words of the sentence {sentence}; {unknown[:3]} are not in it")
+    said = {lower[word.strip().lower()] for word in items}
+    with_loop = _words_that_move_the_last_state(NO_RECURRENCE_SENTENCE, 1.0)
+    want = set(_words_that_move_the_last_state(NO_RECURRENCE_SENTENCE, 0.0))
+    if said == want:
+        return _feedback(True, f"with recurrent_kernel = 0, only {sorted(want)} reaches the last state (with it, "
+                               f"{len(with_loop)} words do): each state sees only its own word, like the word-only "
+                               "tagger.")
+    if not said:
+        return _feedback(False, "the last word still makes the last state: h_6 is computed from x_6")
+    if len(said) == len(sentence):
+        return _feedback(False, "recurrent_kernel is what carries h_{t-1} into h_t; at 0, nothing passes from one "
+                                "step to the next")
+    if want <= said:
+        return _feedback(False, f"{sorted(said - want)} no longer reach the last state: with recurrent_kernel = 0 "
+                                "nothing passes from one step to the next")
+    return _feedback(False, "which input does h_6 itself read? Only that word can still reach it")
 
 
 # ---------------------------------------------------------------------------
@@ -280,6 +565,8 @@ TASK_TYPES = {
     "translate a sentence into German": "encoder-decoder",
     "tell whether a photo shows a cat": "one to one",
 }
+# The article calls translation "many to many"; the encoder-decoder is the kind of many to many it needs.
+_ALSO_RIGHT = {"translate a sentence into German": {"many to many"}}
 _TYPE_HINTS = {
     "many to one": "it reads a whole sequence and gives one answer at the end",
     "one to many": "it starts from one input and writes a sequence, feeding each output back in",
@@ -294,12 +581,17 @@ def _rnn_type(answer) -> str | None:
     if not isinstance(answer, str):
         return None
     words = " ".join(answer.lower().replace("-", " ").replace("_", " ").split())
+    if words in ("many to many encoder decoder", "many to many (encoder decoder)", "encoder decoder many to many"):
+        return "encoder-decoder"
     return next((kind for kind in _TYPE_HINTS if kind.replace("-", " ") == words), None)
 
 
 @_exercise
 def check_rnn_types(answer) -> None:
-    """Exercise 04.1: `answer` maps each task of `TASK_TYPES` to its type (a key of `diagrams.RNN_TYPES`)."""
+    """Exercise 04.1: `answer` maps each task of `TASK_TYPES` to its type (a key of `diagrams.RNN_TYPES`).
+
+    Translation is right as "encoder-decoder" or as the article's "many to many".
+    """
     if not isinstance(answer, dict):
         return _feedback(False, f"answer must be a dict from task to type; got {describe(answer)}")
     missing = [task for task in TASK_TYPES if task not in answer]
@@ -309,36 +601,97 @@ def check_rnn_types(answer) -> None:
     if unknown:
         shown = sorted({kind if isinstance(kind, str) else describe(kind) for kind in unknown})
         return _feedback(False, f"types must be among {sorted(_TYPE_HINTS)}; got {shown}")
-    wrong = [task for task, kind in TASK_TYPES.items() if _rnn_type(answer[task]) != kind]
+    given = {task: _rnn_type(answer[task]) for task in TASK_TYPES}
+    wrong = [task for task, kind in TASK_TYPES.items() if given[task] not in {kind} | _ALSO_RIGHT.get(task, set())]
     if wrong:
         task = wrong[0]
+        hint = _TYPE_HINTS[TASK_TYPES[task]]
+        if TASK_TYPES[task] == "many to many" and given[task] == "encoder-decoder":
+            hint += " (the tags line up with the words, so nothing needs to be read before writing)"
         return _feedback(False, f"{len(wrong)} wrong, e.g. {task!r} is not {answer[task]!r}: "
-                                f"look for the type where {_TYPE_HINTS[TASK_TYPES[task]]}")
-    return _feedback(True, "each task matched to the shape of its input and output.")
+                                f"look for the type where {hint}")
+    translation = "translate a sentence into German"
+    said = "many to many, as the article says" if given[translation] == "many to many" else "encoder-decoder"
+    return _feedback(True, f"each task matched to the shape of its input and output. Translation: {said}; its "
+                           "output has its own length and order, so it takes the kind of many to many that reads "
+                           "the whole input before writing, the encoder-decoder.")
+
+
+# Exercise 04.2: what raising the temperature from 1 to 2 does to the sampled names.
+TEMPERATURE_STATISTICS = ("new names", "mean length", "bigram loss")
+TEMPERATURE_FOUND = {"new names": (0.93, 0.99), "mean length": (5.8, 7.2), "bigram loss": (2.5, 3.1)}
+_UP = {"up", "higher", "more", "longer", "larger", "bigger", "increase", "increases", "rises", "rise", "grows", "+"}
+_DOWN = {"down", "lower", "less", "fewer", "shorter", "smaller", "decrease", "decreases", "falls", "fall",
+         "drops", "-"}
+_TEMPERATURE_WHY = {
+    "new names": "a flatter distribution picks unlikely letters more often, so the names stray further from the "
+                 "ones in the training list",
+    "mean length": "after a name of usual length the end symbol $ is the likely choice; flattening takes probability "
+                   "from the likely symbols and spreads it over the 26 letters, so the names run on",
+    "bigram loss": "unlikely letter pairs come up more often, and a model of real names finds them less likely: "
+                   "the samples look less like names",
+}
+
+
+def _direction(value) -> str | None:
+    if not isinstance(value, str):
+        return None
+    words = " ".join(value.lower().replace("_", " ").strip(" .!").split())
+    words = words.removeprefix("it ").removeprefix("goes ").removeprefix("go ")
+    return "up" if words in _UP else "down" if words in _DOWN else None
+
+
+def _pairs(measured) -> tuple[dict | None, str | None]:
+    """`measured` as `{statistic: (at T=1, at T=2)}` of floats; or what is wrong with it."""
+    if measured is None:
+        return dict(TEMPERATURE_FOUND), None
+    form = f"measured must map each of {list(TEMPERATURE_STATISTICS)} to (value at T=1, value at T=2)"
+    if not isinstance(measured, dict):
+        return None, f"{form}; got {describe(measured)}"
+    pairs = {}
+    for key in TEMPERATURE_STATISTICS:
+        values = as_floats(measured.get(key)) if key in measured else None
+        if values is None or values.shape != (2,) or not np.all(np.isfinite(values)):
+            return None, f"{form}; for {key!r} got {describe(measured.get(key))}"
+        pairs[key] = tuple(float(v) for v in values)
+    return pairs, None
 
 
 @_exercise
-def check_temperature(fn: Callable) -> None:
-    """Exercise 04.2: `fn(probabilities, temperature)` rescales a probability vector for sampling."""
-    p = np.array([0.6, 0.3, 0.1])
-    for temperature in (0.5, 1.0, 2.0):
-        convert = _an_array(p.shape, "return one probability per symbol, shape")
-        got, problem = _call(fn, p.copy(), temperature, convert=convert)
-        if problem:
-            return _feedback(False, problem)
-        want = p ** (1 / temperature) / np.sum(p ** (1 / temperature))
-        if _close(got, want):
-            continue
-        with np.errstate(all="ignore"):  # huge values must not print a warning
-            total = got.sum()
-        if not np.isclose(total, 1, atol=1e-5):
-            return _feedback(False, f"the result must sum to 1 (it sums to {total:.3f}): divide by the total")
-        inverse = p**temperature / np.sum(p**temperature)
-        if _close(got, inverse):
-            return _feedback(False, "the other way round: divide the log-probabilities by the temperature, "
-                                    "so a temperature below 1 sharpens")
-        return _feedback(False, f"for temperature {temperature} expected {_rounded(want)}, got {_rounded(got)}")
-    return _feedback(True, "p ** (1 / T), normalised: T < 1 favours the likely symbols, T > 1 spreads the choice.")
+def check_temperature_prediction(prediction, measured=None) -> None:
+    """Exercise 04.2 (predict, then run): does each statistic of the sampled names go up or down from T=1 to T=2?
+
+    `prediction` maps each of `TEMPERATURE_STATISTICS` to "up" or "down". `measured` maps each to its pair of
+    values measured in the notebook, `(at T=1, at T=2)`; without it, the check compares with the figures this
+    notebook measured when it was written, `TEMPERATURE_FOUND`.
+    """
+    keys = list(TEMPERATURE_STATISTICS)
+    if not isinstance(prediction, dict):
+        return _feedback(False, f"write your prediction as a dict from each of {keys} to \"up\" or \"down\"; got "
+                                f"{describe(prediction)}")
+    given = {key.strip().lower(): value for key, value in prediction.items() if isinstance(key, str)}
+    missing = [key for key in keys if key not in given]
+    if missing:
+        return _feedback(False, f"give a prediction for each of {keys}; missing: {missing}")
+    guesses = {key: _direction(given[key]) for key in keys}
+    unclear = [key for key in keys if guesses[key] is None]
+    if unclear:
+        shown = given[unclear[0]] if isinstance(given[unclear[0]], str) else describe(given[unclear[0]])
+        return _feedback(False, f"predict \"up\" or \"down\" for each statistic, before you look; for "
+                                f"{unclear[0]!r} got {shown!r}")
+    pairs, problem = _pairs(measured)
+    if problem:
+        return _feedback(False, problem)
+    shown = ", ".join(f"{key} {a:.3g} -> {b:.3g}" for key, (a, b) in pairs.items())
+    wrong = [key for key in keys if guesses[key] != ("up" if pairs[key][1] > pairs[key][0] else "down")]
+    if wrong:
+        key = wrong[0]
+        return _feedback(False, f"measured from T=1 to T=2: {shown}. {key!r} went the other way: "
+                                f"{_TEMPERATURE_WHY[key]}")
+    if all(guesses[key] == "up" for key in keys):
+        return _feedback(True, f"measured from T=1 to T=2: {shown}. A higher temperature flattens every choice: "
+                               "more variety, longer and less name-like names.")
+    return _feedback(True, f"measured from T=1 to T=2: {shown}; each went the way you predicted.")
 
 
 # ---------------------------------------------------------------------------
@@ -347,25 +700,54 @@ def check_temperature(fn: Callable) -> None:
 
 
 @_exercise
-def check_tanh_backward(fn: Callable) -> None:
-    """Exercise 05.1: `fn(h, dh)` returns the gradient before the tanh, given `h = tanh(a)` and `dh = dL/dh`."""
+def check_relu_backward(fn: Callable) -> None:
+    """Exercise 05.1: `fn(h, dh)` returns the gradient before a ReLU, given `h = relu(a)` and `dh = dL/dh`."""
     rng = np.random.default_rng(5)
-    a = rng.normal(size=(3, 4))
-    h, dh = np.tanh(a), rng.normal(size=(3, 4))
-    want = dh * (1 - h**2)
+    h, dh = np.maximum(0, rng.normal(size=(3, 4))), rng.normal(size=(3, 4))  # about half the entries are 0
+    want = dh * (h > 0)
     got, problem = _call(fn, h.copy(), dh.copy(), convert=_an_array(want.shape, "return one number per unit, shape"))
     if problem:
         return _feedback(False, problem)
     if _close(got, want):
-        return _feedback(True, "tanh'(a) = 1 - tanh(a)^2, so the gradient is dh * (1 - h**2).")
-    hints = [(dh * (1 - np.tanh(h) ** 2), "h is already tanh(a): use 1 - h**2, not 1 - tanh(h)**2"),
-             (1 - h**2, "multiply by dh: the chain rule passes the incoming gradient on"),
-             (dh * (1 - h), "the derivative of tanh is 1 - h**2 (squared)"),
-             (dh * h, "the derivative of tanh is 1 - h**2, not h")]
+        return _feedback(True, "relu passes the gradient where it was positive and blocks it where it gave 0.")
+    hints = [(dh, "where h = 0 the ReLU was flat: its slope there is 0, so no gradient passes"),
+             ((h > 0).astype(float), "multiply by dh: the chain rule passes the incoming gradient on"),
+             (dh * h, "the ReLU's slope is 1 where a > 0, not h: multiply dh by (h > 0)"),
+             (dh * (1 - h**2), "that is the tanh's derivative; a ReLU's slope is 1 where a > 0 and 0 elsewhere")]
     for value, hint in hints:
         if _close(got, value):
             return _feedback(False, hint)
-    return _feedback(False, "the values differ from dh * (1 - h**2)")
+    return _feedback(False, "the values differ from dh where h > 0 and 0 elsewhere")
+
+
+GRADIENT_REACH = (0.8, 10)  # the exercise's scale s and number of steps back
+
+
+@_exercise
+def check_gradient_reach(prediction) -> None:
+    """Exercise 05.2: your prediction of ||dL/dh_{T-k}|| / ||dL/dh_T|| for W_h = s * orthogonal, states near 0."""
+    from rnn_tutorial.bptt import scaled_orthogonal, state_gradient_norms
+
+    scale, k = GRADIENT_REACH
+    norms = state_gradient_norms(scaled_orthogonal(16, scale), time=k + 1)
+    measured = norms[k] / norms[0]
+    guess = as_number(prediction)
+    if guess is None:
+        return _feedback(False, f"write your prediction as one number, e.g. my_prediction = 0.5; got "
+                                f"{describe(prediction)}")
+    if np.isclose(guess, measured, rtol=0.05):
+        return _feedback(True, f"measured {measured:.3f}: each step back multiplies the norm by s, so {k} steps "
+                               f"give s**{k}.")
+    hints = [(scale * k, "that is s times k: the factors multiply, one per step, they do not add"),
+             (scale ** (k + 1), "one step too many: from the last state, k steps back means k factors"),
+             (scale ** (k - 1), "one step too few: from the last state, k steps back means k factors"),
+             (1.0, "the norm does change: each step back multiplies it by s"),
+             (1 - scale * k, "the factors multiply, one per step")]
+    for value, hint in hints:
+        if np.isclose(guess, value, rtol=0.02):
+            return _feedback(False, f"{hint} (measured {measured:.3f})")
+    return _feedback(False, f"measured {measured:.3f}, you predicted {guess:.4g}: what does one step back do to the "
+                            "norm when tanh is nearly straight?")
 
 
 def _a_list_like(like: list[np.ndarray]) -> Callable:
@@ -412,76 +794,75 @@ def check_clipping(fn: Callable) -> None:
 # ---------------------------------------------------------------------------
 
 
-def _a_state_pair(shape: tuple) -> Callable:
-    """A `convert`: the answer as `(h_t, c_t)`, two float arrays of `shape`."""
+def _sigmoid(z):
+    return 1 / (1 + np.exp(-z))
 
-    def convert(got):
-        items = as_items(got)
-        if items is None or len(items) != 2:
-            return None, f"return the pair h_t, c_t (two arrays); got {describe(got)}"
-        h, c = (as_floats(item) for item in items)
-        if c is not None and c.shape == (2, *shape):
-            return None, "return h_t, c_t: two arrays (a Keras cell returns h, [h, c]; this step does not)"
-        if h is None or c is None or h.shape != shape or c.shape != shape:
-            return None, (f"h_t and c_t should both be (batch, units) = {shape}; "
-                          f"got {describe(items[0])} and {describe(items[1])}")
-        return (h, c), None
 
-    return convert
+def gru_step_reset_before(x_t, h_prev, kernel, recurrent_kernel, bias) -> np.ndarray:
+    """One step of Keras's `GRU(reset_after=False)`: the reset gate scales h_prev before the recurrent product.
+
+    `kernel (features, 3 * units)`, `recurrent_kernel (units, 3 * units)`, `bias (3 * units,)`, blocks z, r, candidate.
+    """
+    units = h_prev.shape[1]
+    x_z, x_r, x_c = np.split(x_t @ kernel + bias, 3, axis=1)  # (batch, units) each
+    z = _sigmoid(x_z + h_prev @ recurrent_kernel[:, :units])
+    r = _sigmoid(x_r + h_prev @ recurrent_kernel[:, units:2 * units])
+    candidate = np.tanh(x_c + (r * h_prev) @ recurrent_kernel[:, 2 * units:])
+    return z * h_prev + (1 - z) * candidate
 
 
 @_exercise
-def check_lstm_step(fn: Callable) -> None:
-    """Exercise 06.1: `fn(x_t, h_prev, c_prev, kernel, recurrent_kernel, bias)` returns `(h_t, c_t)`, Keras's layout."""
-    from rnn_tutorial.numpy_rnn import lstm_forward
-
+def check_gru_reset_before(fn: Callable) -> None:
+    """Exercise 06.1: `fn(x_t, h_prev, kernel, recurrent_kernel, bias)` is one step of `GRU(reset_after=False)`."""
     rng = np.random.default_rng(6)
-    x_t, h, c = rng.normal(size=(2, 3)), rng.normal(size=(2, 4)), rng.normal(size=(2, 4))
-    kernel, recurrent, bias = rng.normal(size=(3, 16)), rng.normal(size=(4, 16)), rng.normal(size=16)
-    _, want_h, want_c = lstm_forward(x_t[:, None], kernel, recurrent, bias, h0=h, c0=c)  # (batch, units) each
-    pair, problem = _call(fn, x_t.copy(), h.copy(), c.copy(), kernel.copy(), recurrent.copy(), bias.copy(),
-                          convert=_a_state_pair(want_h.shape))
+    x_t, h = rng.normal(size=(2, 3)), rng.normal(0, 0.5, size=(2, 4))  # (batch, features), (batch, units)
+    kernel, recurrent, bias = rng.normal(size=(3, 12)), rng.normal(size=(4, 12)), rng.normal(size=12)
+    want = gru_step_reset_before(x_t, h, kernel, recurrent, bias)
+    got, problem = _call(fn, x_t.copy(), h.copy(), kernel.copy(), recurrent.copy(), bias.copy(),
+                         convert=_an_array(want.shape, "return the new state, shape (batch, units) ="))
     if problem:
         return _feedback(False, problem)
-    got_h, got_c = pair
-    if _close(got_h, want_h) and _close(got_c, want_c):
-        return _feedback(True, "c_t = f * c_prev + i * g and h_t = o * tanh(c_t), gates in Keras's order i, f, g, o.")
-    if _close(got_h, want_c) and _close(got_c, want_h):
-        return _feedback(False, "both are right but swapped: return h_t first, then c_t")
+    if _close(got, want):
+        return _feedback(True, "the reset gate now acts on h_prev itself, before recurrent_kernel multiplies it.")
+    x_z, x_r, x_c = np.split(x_t @ kernel + bias, 3, axis=1)
+    h_z, h_r, h_c = np.split(h @ recurrent, 3, axis=1)
+    z, r = _sigmoid(x_z + h_z), _sigmoid(x_r + h_r)
+    hints = [((1 - z) * h + z * np.tanh(x_c + (r * h) @ recurrent[:, 8:]),
+              "z and 1 - z are swapped: Keras keeps z of the old state, h = z * h_prev + (1 - z) * candidate"),
+             (z * h + (1 - z) * np.tanh(x_c + r * h_c),
+              "that is the default form, reset after the product: here r scales h_prev before recurrent_kernel"),
+             (z * h + (1 - z) * np.tanh(x_c + h_c), "the reset gate is missing from the candidate"),
+             (np.tanh(x_c + (r * h) @ recurrent[:, 8:]), "that is the candidate: mix it with h_prev through z")]
+    for value, hint in hints:
+        if _close(got, value):
+            return _feedback(False, hint)
+    return _feedback(False, "the values differ: split kernel, recurrent_kernel and bias into blocks z, r, candidate, "
+                            "and let r multiply h_prev before its product with the candidate's block")
 
-    def sig(z):
-        return 1 / (1 + np.exp(-z))
 
-    i, f, g, o = np.split(x_t @ kernel + h @ recurrent + bias, 4, axis=1)
-    swapped_c = sig(i) * c + sig(f) * np.tanh(g)
-    if _close(got_c, swapped_c):
-        return _feedback(False, "Keras's gate order is i, f, g, o (input, forget, candidate, output): "
-                                "you swapped the input and forget gates")
-    if _close(got_c, want_c):
-        if _close(got_h, sig(o) * want_c):
-            return _feedback(False, "c_t is right; h_t = o * tanh(c_t): apply tanh to the memory first")
-        return _feedback(False, "c_t is right; check h_t = o * tanh(c_t) with o = sigmoid of the fourth block")
-    if _close(got_c, sig(f) * c + sig(i) * sig(g)):
-        return _feedback(False, "the candidate g uses tanh, not sigmoid")
-    return _feedback(False, "c_t differs from f * c_prev + i * g: split z = x_t @ kernel + h_prev @ recurrent_kernel "
-                            "+ bias into four blocks i, f, g, o")
+MEMORY_LEFT = (0.99, 100)  # the exercise's forget gate and number of steps
 
 
 @_exercise
-def check_gru_count(fn: Callable) -> None:
-    """Exercise 06.2: `fn(input_dim, units)` counts the parameters of `keras.layers.GRU(units)`."""
-    for input_dim, units in [(5, 7), (32, 64)]:
-        got, problem = _call(fn, input_dim, units, convert=_a_number)
-        if problem:
-            return _feedback(False, problem)
-        simple = input_dim * units + units * units + units
-        want = 3 * simple + 3 * units
-        if got == want:
-            continue
-        hints = {3 * simple: "Keras's GRU (reset_after=True) has two bias rows: add 3 * units more",
-                 4 * simple: "four blocks is an LSTM; a GRU has three (update, reset, candidate)",
-                 simple: "a GRU has three blocks (update, reset, candidate), each the size of a SimpleRNN"}
-        hint = hints.get(got, f"for input_dim={input_dim}, units={units} your function gives {got:.15g}: "
-                              "count kernel, recurrent_kernel and bias, three blocks each")
-        return _feedback(False, hint)
-    return _feedback(True, "3 * (input_dim * units + units * units) + 2 * 3 * units.")
+def check_memory_left(prediction) -> None:
+    """Exercise 06.2: your prediction of the share of c_0 left after k steps with forget gate f and input gate 0."""
+    forget, steps = MEMORY_LEFT
+    c = np.ones(4)  # c_0
+    for _ in range(steps):
+        c = forget * c + 0.0 * np.tanh(c)  # c_t = f * c_{t-1} + i * g, with i = 0
+    measured = float(c[0])
+    guess = as_number(prediction)
+    if guess is None:
+        return _feedback(False, f"write your prediction as one number, e.g. my_prediction = 0.5; got "
+                                f"{describe(prediction)}")
+    if np.isclose(guess, measured, rtol=0.03):
+        return _feedback(True, f"measured {measured:.3f}: f**{steps}. A gate a hair below 1 still forgets, "
+                               "slowly and geometrically.")
+    hints = [(1 - steps * (1 - forget), "the losses compound: each step keeps f of what is left, so multiply"),
+             (forget, "that is one step; there are a hundred"),
+             (1.0, "f = 0.99 keeps 99% per step: after many steps, less is left")]
+    for value, hint in hints:
+        if np.isclose(guess, value, rtol=0.01, atol=1e-9):
+            return _feedback(False, f"{hint} (measured {measured:.3f})")
+    return _feedback(False, f"measured {measured:.3f}, you predicted {guess:.4g}: what does one step do to c when "
+                            "i = 0?")

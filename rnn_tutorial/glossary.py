@@ -63,15 +63,16 @@ TERMS = (
     Term("one-hot vector", 2, "a vector of zeros with a single 1 at a word's id", ("one-hot",)),
     Term("padding", 1, "filling short sequences with id 0 so that a batch has one length (before: pre-, after: "
          "post-padding)", ("padding", "padded", "pre-padding", "post-padding")),
-    Term("masking", 2, "telling a layer to skip the padded steps", ("masking", "mask_zero")),
+    Term("masking", 1, "telling a layer to skip the padded steps", ("masking", "mask_zero")),
     Term("parameter", 2, "a weight or bias of a model; Keras's count_params() counts them",
          ("parameter", "parameters")),
     Term("weight sharing", 2, "using the same weights at every position, as an RNN does at every step"),
-    Term("convolutional network", 2, "a network that slides the same small filter along the input; it sees a fixed "
-         "window at a time", ("convolutional", "CNN")),
+    Term("convolutional network", 2, "a network whose layers slide a small window (filters with the same weights "
+         "at every position) along the input; one layer sees only its window", ("convolutional", "CNN")),
     # 03 Inside an RNN
     Term("tanh", 3, "tanh(z) = (e^z - e^-z) / (e^z + e^-z): squeezes any number into (-1, 1)"),
-    Term("kernel", 2, "Keras's name for the input weights W_x, (features, units)", ("kernel", "W_x")),
+    Term("kernel", 2, "Keras's name for a layer's matrix of input weights, (inputs, units); W_x in the equations",
+         ("kernel", "W_x")),
     Term("recurrent kernel", 2, "Keras's name for the state-to-state weights W_h, (units, units)",
          ("recurrent_kernel", "recurrent kernel", "W_h")),
     Term("unrolled", 3, "an RNN drawn as one copy of its cell per time step, all with the same weights",
@@ -82,6 +83,8 @@ TERMS = (
          ("named-entity", "named entity")),
     Term("bidirectional RNN", 3, "two RNNs, one reading left to right and one right to left, their states joined",
          ("bidirectional",)),
+    Term("categorical cross-entropy", 3, "the loss -log(p) of the probability p a model gave to the right one of "
+         "several answers (Keras: sparse_categorical_crossentropy when the answers are ids)"),
     # 04 Types of RNN
     Term("many to one", 4, "an RNN that reads a whole sequence and gives one output at the end",
          ("many to one", "many-to-one")),
@@ -107,6 +110,7 @@ TERMS = (
          ("vanishing", "vanishes")),
     Term("exploding gradient", 5, "a gradient that grows geometrically as it goes back through the steps",
          ("exploding", "explodes")),
+    Term("mean squared error", 5, "the average of (prediction - target)^2, the usual loss for predicting a number"),
     Term("norm", 5, "the length of a vector: the square root of the sum of its squared entries", ("norm", "norms")),
     Term("gradient clipping", 5, "scaling the gradients down when their joint norm is above a threshold",
          ("clipping", "clipped")),

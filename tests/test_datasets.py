@@ -217,6 +217,66 @@ def test_reviews_refuse_a_bad_fraction():
         datasets.cricket_reviews(test_fraction=1.0)
 
 
+@pytest.fixture(scope="module")
+def ratings():
+    return datasets.cricket_ratings(test_fraction=0.25, seed=0)
+
+
+def test_ratings_sizes_stars_kinds_and_no_overlap(ratings):
+    train, test = ratings
+    pairs = 10 * 9 // 2 - 5  # pairs of graded words with different grades (5 grades, 2 words each)
+    assert len(train) + len(test) == len(datasets.PLAYERS) * (5 * 10 + 2 * pairs + 4 * pairs)
+    assert not set(train.texts) & set(test.texts)
+    for part in ratings:
+        assert set(part.kinds) == {"plain", "contrast", "negation"}
+        assert sorted(set(part.stars.tolist())) == [1, 2, 3, 4, 5] and part.stars.dtype == np.int64
+        assert np.bincount(part.stars)[1:].min() > 0.15 * len(part)
+    assert datasets.cricket_ratings(seed=0)[1].texts == test.texts  # seeded
+
+
+def test_every_twin_rating_has_the_same_words_and_another_rating(ratings):
+    for part in ratings:
+        stars_by_bag = {}
+        for text, stars, kind in zip(part.texts, part.stars, part.kinds):
+            if kind != "plain":
+                stars_by_bag.setdefault(tuple(sorted(text.split())), []).append(int(stars))
+        assert stars_by_bag and all(len(s) == 2 and s[0] != s[1] for s in stars_by_bag.values())
+
+
+def test_the_rating_is_the_grade_of_the_word_that_decides(ratings):
+    grades = {**datasets.RATING_WORDS["adverb"], **datasets.RATING_WORDS["adjective"]}
+    for part in ratings:
+        for text, stars in zip(part.texts, part.stars):
+            words = text.split()
+            if "but" in words:
+                decider = words[words.index("but") + 1:][-1]
+            elif "not" in words:
+                decider = words[words.index("was") + 1]
+            else:
+                decider = words[-1]
+            assert grades[decider] == stars, text
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_ratings_kinds_players_and_stars_have_the_same_share_of_train_and_test(seed):
+    train, test = datasets.cricket_ratings(test_fraction=0.25, seed=seed)
+    assert _largest_gap(train.kinds, test.kinds) <= 1.0
+    assert _largest_gap([t.split()[0] for t in train.texts], [t.split()[0] for t in test.texts]) <= 1.0
+    plain = [[s for s, k in zip(part.stars, part.kinds) if k == "plain"] for part in (train, test)]
+    assert _largest_gap(*plain) <= 1.0
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"test_fraction": 1.0}, ValueError, "test_fraction must be between 0 and 1"),
+    ({"test_fraction": 0.0001}, ValueError, "of the 1360 groups of reviews leaves 0 for the test set"),
+    ({"seed": -1}, ValueError, "seed must be a non-negative int; got -1"),
+    ({"seed": 1.5}, ValueError, "seed must be a non-negative int; got 1.5"),
+])
+def test_ratings_refuse_bad_input_clearly(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        datasets.cricket_ratings(**kwargs)
+
+
 def test_first_names_real_lowercase_split_and_gendered():
     train, test = datasets.first_names(test_fraction=0.1, seed=0)
     names = [n for n, _ in train + test]

@@ -56,6 +56,48 @@ def test_unrolled_rnn_refuses_bad_input(words, outputs, message):
         diagrams.draw_unrolled_rnn(words, outputs)
 
 
+def test_folded_equals_unrolled_draws_both_pictures_with_every_box_labelled():
+    words = "Chirag worked at Microsoft in India".split()
+    tags = ["PER", "O", "O", "ORG", "O", "LOC"]
+    ax = diagrams.draw_folded_equals_unrolled(words, tags)
+    boxes, arrows, texts = kinds(ax)
+    assert len(boxes) == 3 + 3 * len(words)  # folded: cell, input, output; unrolled: the same per word
+    assert len(arrows) == 3 + 1 + 2 * len(words) + (len(words) - 1)  # folded 3; h0, in and out, state between
+    assert "=" in texts and "$h_0 = 0$" in texts and "RNN cell" in texts and texts.count("RNN") == len(words)
+    for label in words + tags + ["$x_t$", "$y_t$"]:
+        assert label in texts
+    box_labels = [t for t in ax.texts if any(b.contains_point(ax.transData.transform(t.get_position()))
+                                             for b in boxes)]
+    assert len(box_labels) >= len(boxes)  # a label inside every box
+
+
+def test_folded_equals_unrolled_uses_the_given_axes_and_default_outputs():
+    _, ax = plt.subplots()
+    assert diagrams.draw_folded_equals_unrolled(("a", "b"), ax=ax) is ax
+    assert {"$y_1$", "$y_2$"} <= {t.get_text() for t in ax.texts}
+
+
+@pytest.mark.parametrize("words, outputs, message", [
+    ("Chirag worked", None, "not one str"),
+    (["a"], "X", "not one str"),
+    ([], None, "1 to 8 non-empty str"),
+    (["a"] * 9, None, "1 to 8 non-empty str"),
+    (["a", ""], None, "1 to 8 non-empty str"),
+    (["a", 3], None, "1 to 8 non-empty str"),
+    (None, None, "not one str"),
+    (["a", "b"], ["X"], r"one label per word \(2\)"),
+    (["a", "b"], ["X", None], "non-empty labels"),
+])
+def test_folded_equals_unrolled_refuses_bad_input(words, outputs, message):
+    with pytest.raises(ValueError, match=message):
+        diagrams.draw_folded_equals_unrolled(words, outputs)
+
+
+def test_folded_equals_unrolled_refuses_an_axes_that_is_not_one():
+    with pytest.raises(TypeError, match="matplotlib Axes"):
+        diagrams.draw_folded_equals_unrolled(["a"], ax="axes")
+
+
 @pytest.mark.parametrize("kind", list(diagrams.RNN_TYPES))
 def test_rnn_type_draws_its_inputs_cells_and_outputs(kind):
     spec = diagrams.RNN_TYPES[kind]
@@ -76,7 +118,8 @@ def test_gated_cell_draws_its_gates_and_memory_line(kind, gates):
     _, arrows, texts = kinds(diagrams.draw_gated_cell(kind))
     for gate in gates:
         assert gate in texts
-    assert "memory line" in texts and "×" in texts and "+" in texts and len(arrows) >= 6
+    assert any("memory line" in t for t in texts) and "×" in texts and "+" in texts and len(arrows) >= 10
+    assert any("every gate reads $x_t$ and $h_{t-1}$" in t for t in texts)
     with pytest.raises(ValueError, match="kind must be 'LSTM' or 'GRU'"):
         diagrams.draw_gated_cell("RNN")
 
@@ -94,3 +137,30 @@ def test_gated_cell_draws_its_gates_and_memory_line(kind, gates):
 def test_diagrams_refuse_bad_arguments_clearly(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_feedforward_joins_every_slot_to_every_hidden_unit():
+    words = "Sachin Tendulkar Legend of cricket".split()
+    boxes, arrows, texts = kinds(diagrams.draw_feedforward(5, 3, words=words, extra_word="forever"))
+    assert len(boxes) == 5 + 3 + 1 + 1  # the slots, the hidden units, the output, the word with no slot
+    assert len(arrows) == 5 * 3 + 3  # nothing leaves the extra word
+    for label in words + ["$h_{1}$", "$h_{3}$", "output", "forever", "word 6: no slot, no weights", "hidden layer"]:
+        assert label in texts
+    boxes, arrows, texts = kinds(diagrams.draw_feedforward(inputs=12, hidden=2))
+    assert len(boxes) == 12 + 2 + 1 and len(arrows) == 12 * 2 + 2 and "$x_{12}$" in texts
+    assert not any("no slot" in t for t in texts)
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"inputs": 0}, ValueError, r"inputs must be an int in 1..12; got 0"),
+    ({"inputs": 2.0}, ValueError, r"inputs must be an int in 1..12; got 2.0"),
+    ({"hidden": 9}, ValueError, r"hidden must be an int in 1..8; got 9"),
+    ({"inputs": 2, "words": ["a"]}, ValueError, r"one label per input \(2\); got 1"),
+    ({"inputs": 2, "words": "ab"}, ValueError, "words must be a list of str, one per input; got 'ab'"),
+    ({"inputs": 2, "words": ["a", 3]}, ValueError, "words must be a list of str"),
+    ({"extra_word": 6}, ValueError, "extra_word must be a str or None; got 6"),
+    ({"ax": "axes"}, TypeError, "ax must be a matplotlib Axes or None; got str"),
+])
+def test_feedforward_refuses_bad_input(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        diagrams.draw_feedforward(**kwargs)

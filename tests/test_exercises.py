@@ -55,115 +55,208 @@ def test_check_autocorrelation_names_what_is_wrong(capsys, wrong, hint):
     assert out.startswith("Not yet:") and hint in out, out
 
 
-# Exercise 02.1 -------------------------------------------------------------
+def test_check_best_lag_accepts_the_lag_it_measures(capsys):
+    from rnn_tutorial import datasets
 
-def test_check_dense_count_accepts_weights_plus_biases(capsys):
-    exercises.check_dense_count(lambda L, V, H: L * V * H + H)
-    assert capsys.readouterr().out.startswith("Correct!")
+    counts = datasets.sunspots()[1]
+    best = max(range(5, 21), key=lambda lag: right(counts, lag))
+    assert best == 10  # not the spectrum's 11: a learner must compute it
+    exercises.check_best_lag(best)
+    assert capsys.readouterr().out.startswith("Correct! at a lag of 10 years")
 
 
-@pytest.mark.parametrize("wrong, hint", [
-    (lambda L, V, H: L * V * H, "add one bias per unit"),
-    (lambda L, V, H: L * V + H, "multiply, don't add"),
-    (lambda L, V, H: V * H + H, "max_length one-hot vectors"),
-    (lambda L, V, H: L * V * H + L * V, "one bias per unit, not per input"),
-    (lambda L, V, H: 0, "units=4 your function gives 0"),
-    (lambda L, V, H: 204 if L == 5 else 0, "units=10 your function gives 0"),
-    (lambda L, V: 0, "raised TypeError"),
-    (42, "pass your function itself"),
+@pytest.mark.parametrize("answer, hint", [
+    (11, "11 is close to the cycle the spectrum found"),
+    (9, "at lag 9 the autocorrelation is 0.47"),
+    (1, "look only at lags between 5 and 20; got 1"),
+    (10.5, "one whole number of years"),
+    (None, "one whole number of years"),
 ])
-def test_check_dense_count_names_what_is_wrong(capsys, wrong, hint):
-    exercises.check_dense_count(wrong)
+def test_check_best_lag_names_what_is_wrong(capsys, answer, hint):
+    exercises.check_best_lag(answer)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
 
-# Exercise 02.2 -------------------------------------------------------------
+# Exercise 01.3 -------------------------------------------------------------
 
-def one_hot_right(ids, vocab_size):
-    out = np.zeros((len(ids), vocab_size))
-    for t, i in enumerate(ids):
-        if i:
-            out[t, i] = 1
-    return out
+def test_check_autocorrelation_predictions_accepts_the_right_signs(capsys):
+    exercises.check_autocorrelation_predictions({"in order, lag 5": -0.4, "shuffled, lag 11": 0.0})
+    out = capsys.readouterr().out
+    assert out.startswith("Correct! measured: -0.43 in order at lag 5, +0.08 shuffled at lag 11"), out
 
 
-def test_check_one_hot_accepts_a_right_function(capsys):
-    exercises.check_one_hot(one_hot_right)
-    assert capsys.readouterr().out.startswith("Correct!")
-
-
-@pytest.mark.parametrize("wrong, hint", [
-    (lambda ids, v: np.zeros((len(ids), v)), "every row is zero"),
-    (lambda ids, v: np.eye(v)[ids], "padding (id 0) should stay a row of zeros"),
-    (lambda ids, v: np.eye(v)[[i - 1 for i in ids]] * (np.array(ids)[:, None] > 0), "one column off"),
-    (lambda ids, v: np.zeros((v, len(ids))), "the shape should be (3, 6); got a float64 array of shape (6, 3)"),
-    (lambda ids, v: one_hot_right(ids, v)[:, ::-1], "expected"),
-    (lambda ids: 0, "raised TypeError"),
+@pytest.mark.parametrize("answer, hint", [
+    ({"in order, lag 5": None, "shuffled, lag 11": None}, "as one number between -1 and 1; got None"),
+    ({"in order, lag 5": 0.5, "shuffled, lag 11": 0.0}, "what sign"),
+    ({"in order, lag 5": -0.4, "shuffled, lag 11": 0.65}, "any more than about the next one"),
+    ({"in order, lag 5": -0.4}, "needs the key 'shuffled, lag 11'"),
+    ({"in order, lag 5": -2, "shuffled, lag 11": 0}, "between -1 and 1; got int -2"),
+    ((-0.4, 0.0), "keep predictions as a dict"),
 ])
-def test_check_one_hot_names_what_is_wrong(capsys, wrong, hint):
-    exercises.check_one_hot(wrong)
+def test_check_autocorrelation_predictions_names_what_is_wrong(capsys, answer, hint):
+    exercises.check_autocorrelation_predictions(answer)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
 
-# Exercises 03.1 and 03.2 ---------------------------------------------------
+# Exercises 02.1, 02.2 and 02.3 --------------------------------------------
 
-def test_check_rnn_step_accepts_the_recurrence(capsys):
-    exercises.check_rnn_step(lambda x, h, k, r, b: np.tanh(x @ k + h @ r + b))
-    assert capsys.readouterr().out.startswith("Correct!")
+def test_check_parameter_prediction_accepts_the_two_counts(capsys):
+    exercises.check_parameter_prediction({"dense": 1_000_010, "rnn": 50_110})
+    out = capsys.readouterr().out
+    assert out.startswith("Correct!") and "did not move (1,000,010)" in out
 
 
-@pytest.mark.parametrize("wrong, hint", [
-    (lambda x, h, k, r, b: x @ k + h @ r + b, "apply tanh"),
-    (lambda x, h, k, r, b: np.tanh(x @ k + h @ r), "add the bias"),
-    (lambda x, h, k, r, b: np.tanh(x @ k + b), "previous state is missing"),
-    (lambda x, h, k, r, b: np.tanh(x @ k + h @ r.T + b), "not its transpose"),
-    (lambda x, h, k, r, b: np.tanh(x @ k + h @ r) + b, "not after it"),
-    (lambda x, h, k, r, b: np.tanh(k @ x + h @ r + b), "raised ValueError"),
-    (lambda x, h, k, r, b: h[0], "should be (batch, units) = (2, 5); got a float64 array of shape (5,)"),
-    (lambda x, h, k, r, b: np.tanh(x @ k + h @ r + 2 * b), "the values differ"),
-    (None, "pass your function itself"),
+@pytest.mark.parametrize("answer, hint", [
+    ({"dense": 2_000_010, "rnn": 50_110}, "you doubled it for the length, but the vocabulary halved"),
+    ({"dense": 500_010, "rnn": 50_110}, "you halved it for the vocabulary, but the length doubled"),
+    ({"dense": 1_000_000, "rnn": 50_110}, "add one bias per unit"),
+    ({"dense": 7, "rnn": 50_110}, "your dense prediction is 7: how many one-hot inputs"),
+    ({"dense": 1_000_010, "rnn": 100_110}, "the vocabulary halved"),
+    ({"dense": 1_000_010, "rnn": 50_010}, "add the recurrent kernel"),
+    ({"dense": 1_000_010, "rnn": 1_000_010}, "its count is not the dense network's"),
+    ({"dense": 1_000_010, "rnn": 1_000_110}, "whatever the length"),
+    ({"dense": 1_000_010, "rnn": 3}, "your RNN prediction is 3"),
+    ({"dense": None, "rnn": None}, "write your dense prediction as one number"),
+    ({"dense": 1_000_010}, "your dict has no 'rnn'"),
+    ({"dense": 10.5, "rnn": 1}, "a count of parameters is a whole number"),
+    ({"dense": 1e300, "rnn": 1}, "your dense prediction is 1e+300"),
+    (1_000_010, "write your predictions as {"),
 ])
-def test_check_rnn_step_names_what_is_wrong(capsys, wrong, hint):
-    exercises.check_rnn_step(wrong)
+def test_check_parameter_prediction_names_what_is_wrong(capsys, answer, hint):
+    exercises.check_parameter_prediction(answer)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
 
-def forward_right(x, k, r, b):
-    hs, h = np.zeros(x.shape[:2] + (k.shape[1],)), np.zeros((x.shape[0], k.shape[1]))
-    for t in range(x.shape[1]):
-        h = np.tanh(x[:, t] @ k + h @ r + b)
-        hs[:, t] = h
-    return hs
+def test_check_unseen_positions_measures_the_training_set(capsys):
+    exercises.check_unseen_positions({4})
+    assert capsys.readouterr().out.startswith("Correct! 'sachin' never stands at 4:")
+    exercises.check_unseen_positions({4, 5}, starts=(0, 1, 2, 3, 6, 7, 8))  # the notebook's own training starts
+    assert capsys.readouterr().out.startswith("Not yet: those are the starts left out")
+    exercises.check_unseen_positions({4}, starts=(0, 1, 2, 3, 6, 7, 8))
+    assert capsys.readouterr().out.startswith("Not yet: 'sachin' does stand at 4 in training, e.g. in '")
+    exercises.check_unseen_positions([5], starts=(0, 1, 2, 3, 6, 7, 8))
+    assert capsys.readouterr().out.startswith("Correct! 'sachin' never stands at 5:")
+    exercises.check_unseen_positions([4], starts=(0, 1, 6, 7, 8))  # "sachin" is missing at 3, 4 and 5
+    assert "right so far, but there are 2 more positions" in capsys.readouterr().out
 
 
-def test_check_rnn_forward_accepts_a_right_loop(capsys):
-    exercises.check_rnn_forward(forward_right)
+@pytest.mark.parametrize("answer, hint", [
+    ({3, 4}, "those are the starts left out"),
+    ({4, 9}, "'sachin' does stand at 9 in training, e.g. in '"),
+    (set(), "write your predicted positions in the set"),
+    ({4, 10}, "positions 0 to 9; got [10]"),
+    (4.5, "positions are whole numbers"),
+    (True, "positions are whole numbers"),
+    ("4", "write the positions as a set of ints"),
+    ([[4]], "write the positions as a set of ints"),
+])
+def test_check_unseen_positions_names_what_is_wrong(capsys, answer, hint):
+    exercises.check_unseen_positions(answer)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
+def test_check_window_width_accepts_the_smallest_window_that_differs(capsys):
+    exercises.check_window_width(3)
+    assert "'and sachin and' is only in the first sentence" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("answer, hint", [
+    (2, "with a window of 2 both sentences have the same windows: 'and kohli', 'and sachin', 'kohli and'"),
+    (1, "with a window of 1 both sentences have the same windows: 'and', 'kohli', 'sachin'"),
+    (4, "so does a smaller window: list the windows of 3 words"),
+    (0, "a window holds between 1 and 5 words"),
+    (2.5, "one whole number of words"),
+    (None, "one whole number of words; got None"),
+])
+def test_check_window_width_names_what_is_wrong(capsys, answer, hint):
+    exercises.check_window_width(answer)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
+# Exercises 03.1, 03.2 and 03.3 ---------------------------------------------
+
+def test_check_tagger_shapes_accepts_the_shapes(capsys):
+    exercises.check_tagger_shapes(dict(exercises.TAGGER_SHAPES))
     assert capsys.readouterr().out.startswith("Correct!")
 
 
-def forward_no_feedback(x, k, r, b):
-    return np.stack([np.tanh(x[:, t] @ k + b) for t in range(x.shape[1])], axis=1)
-
-
-def forward_stored_late(x, k, r, b):
-    hs = forward_right(x, k, r, b)
-    return np.concatenate([np.zeros_like(hs[:, :1]), hs[:, :-1]], axis=1)
-
-
-@pytest.mark.parametrize("wrong, hint", [
-    (lambda x, k, r, b: forward_right(x, k, r, b)[:, -1], "not only the last"),
-    (forward_no_feedback, "feed h back in"),
-    (forward_stored_late, "store each state after computing it"),
-    (lambda x, k, r, b: forward_right(x, k, r, b)[:, ::-1], "start from h = zeros"),
-    (lambda x, k, r, b: forward_right(x, k, r, b)[:, :2], "should be (batch, time, units)"),
-    (lambda x: x, "raised TypeError"),
-    (lambda x, k, r, b: (forward_right(x, k, r, b), None), "not a tuple"),
+@pytest.mark.parametrize("change, hint", [
+    ({"embedding": (7, 3, 16)}, "Keras puts the batch first"),
+    ({"embedding": (3, 7)}, "a vector of 16 numbers"),
+    ({"rnn": (3, 7, 16)}, "one number per unit (32)"),
+    ({"rnn": (3, 32)}, "a state after every word"),
+    ({"tags": (3, 7, 32)}, "into 4 tag probabilities"),
+    ({"tags": (3, 4)}, "one output per step"),
+    ({"rnn, last state only": (3, 7, 32)}, "its last state only"),
+    ({"rnn, last state only": (32,)}, "3 of them"),
+    ({"tags": (3, 7, 5)}, "'tags' is not (3, 7, 5): which axes"),
+    ({"rnn": (None, None, 32)}, "tuple of whole numbers"),
+    ({"rnn": "(3, 7, 32)"}, "tuple of whole numbers, such as (2, 5); for 'rnn' got str"),
+    ({"rnn": (3, 7.5, 32)}, "tuple of whole numbers"),
 ])
-def test_check_rnn_forward_names_what_is_wrong(capsys, wrong, hint):
-    exercises.check_rnn_forward(wrong)
+def test_check_tagger_shapes_names_what_is_wrong(capsys, change, hint):
+    exercises.check_tagger_shapes({**exercises.TAGGER_SHAPES, **change})
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
+@pytest.mark.parametrize("answer, hint", [
+    ({}, "missing: ['embedding', 'rnn', 'tags', 'rnn, last state only']"),
+    ([(3, 7, 16)], "write your prediction as a dict"),
+    (dict.fromkeys(exercises.TAGGER_SHAPES), "for 'embedding' got None"),
+])
+def test_check_tagger_shapes_refuses_incomplete_answers(capsys, answer, hint):
+    exercises.check_tagger_shapes(answer)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
+def test_check_first_word_accepts_the_prediction(capsys):
+    exercises.check_first_word({"left to right": "same", "bidirectional": "different"})
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize("answer, hint", [
+    ({"left to right": "different", "bidirectional": "different"}, "look again at the left-to-right tagger"),
+    ({"left to right": "same", "bidirectional": "same"}, "look again at the bidirectional tagger"),
+    ({"left to right": "same or different?", "bidirectional": "same"}, "for 'left to right' got str"),
+    ({"left to right": True, "bidirectional": False}, "answer \"same\" or \"different\""),
+    ({"left to right": "same"}, "missing: ['bidirectional']"),
+    ("same", "write your prediction as a dict"),
+])
+def test_check_first_word_names_what_is_wrong(capsys, answer, hint):
+    exercises.check_first_word(answer)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
+def test_check_no_recurrence_recomputes_its_answer():
+    words = exercises.NO_RECURRENCE_SENTENCE.split()
+    assert exercises._words_that_move_the_last_state(exercises.NO_RECURRENCE_SENTENCE, 0.0) == ["India"]
+    assert exercises._words_that_move_the_last_state(exercises.NO_RECURRENCE_SENTENCE, 1.0) == words
+
+
+def test_check_no_recurrence_accepts_the_last_word(capsys):
+    exercises.check_no_recurrence(["India"])
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
+@pytest.mark.parametrize("answer, hint", [
+    ([], "the last word still makes the last state"),
+    ("Chirag worked at Microsoft in India".split(), "nothing passes from one step to the next"),
+    (["Microsoft", "India"], "['Microsoft'] no longer reach the last state"),
+    (["Chirag"], "which input does h_6 itself read?"),
+    (["Paris"], "['Paris'] are not in it"),
+    ([5], "write the words as a list of str"),
+    (None, "write the words as a list of str"),
+])
+def test_check_no_recurrence_names_what_is_wrong(capsys, answer, hint):
+    exercises.check_no_recurrence(answer)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
@@ -181,9 +274,18 @@ def test_rnn_types_are_the_diagrams_types():
     assert set(exercises.TASK_TYPES.values()) == set(RNN_TYPES)
 
 
+@pytest.mark.parametrize("translation", ["many to many", "Many-to-many", "encoder-decoder",
+                                         "many to many (encoder-decoder)"])
+def test_check_rnn_types_accepts_the_articles_many_to_many_for_translation(capsys, translation):
+    exercises.check_rnn_types({**exercises.TASK_TYPES, "translate a sentence into German": translation})
+    out = capsys.readouterr().out
+    assert out.startswith("Correct!") and "the encoder-decoder" in out, out
+
+
 @pytest.mark.parametrize("change, hint", [
     ({"tell whether an email is spam": "many to many"}, "look for the type where it reads a whole sequence"),
-    ({"translate a sentence into German": "many to many"}, "read all, then write"),
+    ({"translate a sentence into German": "many to one"}, "read all, then write"),
+    ({"tag each word of a sentence with its part of speech": "encoder-decoder"}, "the tags line up with the words"),
     ({"tell whether a photo shows a cat": "one to zero"}, "types must be among"),
 ])
 def test_check_rnn_types_names_what_is_wrong(capsys, change, hint):
@@ -198,44 +300,81 @@ def test_check_rnn_types_refuses_incomplete_answers(capsys, answer, hint):
     assert hint in capsys.readouterr().out
 
 
-def test_check_temperature_accepts_a_right_function(capsys):
-    exercises.check_temperature(lambda p, t: p ** (1 / t) / np.sum(p ** (1 / t)))
-    assert capsys.readouterr().out.startswith("Correct!")
+ALL_UP = {"new names": "up", "mean length": "up", "bigram loss": "up"}
+MEASURED = {"new names": (0.9, 0.99), "mean length": (5.8, 7.1), "bigram loss": (2.5, 3.1)}
 
 
-@pytest.mark.parametrize("wrong, hint", [
-    (lambda p, t: p ** (1 / t), "must sum to 1"),
-    (lambda p, t: p**t / np.sum(p**t), "the other way round"),
-    (lambda p, t: p, "for temperature 0.5 expected"),
-    (lambda p, t: p[:2], "one probability per symbol"),
-    (lambda p: p, "raised TypeError"),
+@pytest.mark.parametrize("measured", [None, MEASURED, {k: list(v) for k, v in MEASURED.items()},
+                                      {k: np.array(v, dtype=np.float32) for k, v in MEASURED.items()}])
+def test_check_temperature_prediction_accepts_what_was_measured(capsys, measured):
+    exercises.check_temperature_prediction(ALL_UP, measured)
+    out = capsys.readouterr().out
+    assert out.startswith("Correct!") and (measured is None or "mean length 5.8 -> 7.1" in out), out
+
+
+def test_check_temperature_prediction_follows_the_measurement_not_a_fixed_answer(capsys):
+    shorter = {**MEASURED, "mean length": (6.0, 5.5)}
+    exercises.check_temperature_prediction(ALL_UP, shorter)
+    assert capsys.readouterr().out.startswith("Not yet: measured from T=1 to T=2")
+    exercises.check_temperature_prediction({**ALL_UP, "mean length": "shorter"}, shorter)
+    out = capsys.readouterr().out
+    assert out.startswith("Correct!") and "each went the way you predicted" in out, out
+
+
+@pytest.mark.parametrize("prediction, hint", [
+    ({**ALL_UP, "new names": "down"}, "stray further from the ones in the training list"),
+    ({**ALL_UP, "mean length": "shorter"}, "the end symbol $ is the likely choice"),
+    ({**ALL_UP, "bigram loss": "lower"}, "the samples look less like names"),
+    ({**ALL_UP, "bigram loss": "?"}, "predict \"up\" or \"down\" for each statistic"),
+    ({"new names": "up"}, "missing: ['mean length', 'bigram loss']"),
+    ("up", "write your prediction as a dict"),
 ])
-def test_check_temperature_names_what_is_wrong(capsys, wrong, hint):
-    exercises.check_temperature(wrong)
+def test_check_temperature_prediction_names_what_is_wrong(capsys, prediction, hint):
+    exercises.check_temperature_prediction(prediction, MEASURED)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
+
+
+@pytest.mark.parametrize("measured", [{}, {"new names": (1, 2)}, {**MEASURED, "bigram loss": 3.1},
+                                      {**MEASURED, "mean length": (5.8, float("nan"))}, "measured"])
+def test_check_temperature_prediction_says_when_the_measurement_is_malformed(capsys, measured):
+    exercises.check_temperature_prediction(ALL_UP, measured)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet: measured must map each of"), out
 
 
 # Exercises 05.1 and 05.2 ---------------------------------------------------
 
-def test_check_tanh_backward_accepts_the_chain_rule(capsys):
-    exercises.check_tanh_backward(lambda h, dh: dh * (1 - h**2))
+def test_check_relu_backward_accepts_the_chain_rule(capsys):
+    exercises.check_relu_backward(lambda h, dh: dh * (h > 0))
     assert capsys.readouterr().out.startswith("Correct!")
 
 
 @pytest.mark.parametrize("wrong, hint", [
-    (lambda h, dh: dh * (1 - np.tanh(h) ** 2), "h is already tanh(a)"),
-    (lambda h, dh: 1 - h**2, "multiply by dh"),
-    (lambda h, dh: dh * (1 - h), "squared"),
+    (lambda h, dh: dh, "its slope there is 0"),
+    (lambda h, dh: (h > 0) * 1.0, "multiply by dh"),
     (lambda h, dh: dh * h, "not h"),
-    (lambda h, dh: dh, "the values differ"),
+    (lambda h, dh: dh * (1 - h**2), "the tanh's derivative"),
+    (lambda h, dh: -dh, "the values differ"),
     (lambda h, dh: dh[0], "one number per unit"),
     (lambda h: h, "raised TypeError"),
 ])
-def test_check_tanh_backward_names_what_is_wrong(capsys, wrong, hint):
-    exercises.check_tanh_backward(wrong)
+def test_check_relu_backward_names_what_is_wrong(capsys, wrong, hint):
+    exercises.check_relu_backward(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
+
+
+@pytest.mark.parametrize("prediction, start", [
+    (0.8**10, "Correct!"), (0.107, "Correct!"), (np.float32(0.1074), "Correct!"), ([0.107], "Correct!"),
+    (8.0, "Not yet: that is s times k"), (0.8**11, "Not yet: one step too many"), (1.0, "Not yet: the norm does"),
+    (0.5, "Not yet: measured 0.107"), (None, "Not yet: write your prediction as one number"),
+])
+def test_check_gradient_reach_compares_the_prediction_with_the_measurement(capsys, prediction, start):
+    exercises.check_gradient_reach(prediction)
+    out = capsys.readouterr().out
+    assert out.startswith(start), out
+
 
 
 def clip_right(grads, max_norm):
@@ -264,54 +403,67 @@ def test_check_clipping_names_what_is_wrong(capsys, wrong, hint):
 
 # Exercises 06.1 and 06.2 ---------------------------------------------------
 
-def sigmoid(z):
-    return 1 / (1 + np.exp(-z))
+def test_the_reset_before_reference_is_keras_gru_with_reset_after_false():
+    import keras
+
+    rng = np.random.default_rng(0)
+    layer = keras.layers.GRU(4, reset_after=False, dtype="float64", return_sequences=True)
+    layer.build((None, None, 3))
+    layer.set_weights([rng.normal(0, 0.5, w.shape) for w in layer.get_weights()])
+    x = rng.normal(size=(2, 5, 3))
+    h, states = np.zeros((2, 4)), []
+    for t in range(5):
+        h = exercises.gru_step_reset_before(x[:, t], h, *layer.get_weights())
+        states.append(h)
+    np.testing.assert_allclose(np.stack(states, axis=1), np.asarray(layer(x)), atol=1e-12)
 
 
-def lstm_step(x, h, c, k, r, b, order=(0, 1, 2, 3), candidate=np.tanh, squash=np.tanh):
-    blocks = np.split(x @ k + h @ r + b, 4, axis=1)
-    i, f, g, o = (blocks[j] for j in order)
-    c = sigmoid(f) * c + sigmoid(i) * candidate(g)
-    return sigmoid(o) * squash(c), c
+def gru_reset_before(x, h, kernel, recurrent, bias):
+    return exercises.gru_step_reset_before(x, h, kernel, recurrent, bias)
 
 
-def test_check_lstm_step_accepts_keras_order(capsys):
-    exercises.check_lstm_step(lstm_step)
+def test_check_gru_reset_before_accepts_the_keras_form(capsys):
+    exercises.check_gru_reset_before(gru_reset_before)
     assert capsys.readouterr().out.startswith("Correct!")
 
 
+def gru_variant(swap=False, reset_after=False, no_reset=False, candidate_only=False):
+    def step(x, h, kernel, recurrent, bias):
+        sig = exercises._sigmoid
+        x_z, x_r, x_c = np.split(x @ kernel + bias, 3, axis=1)
+        h_z, h_r, h_c = np.split(h @ recurrent, 3, axis=1)
+        z, r = sig(x_z + h_z), sig(x_r + h_r)
+        inside = h_c if no_reset else r * h_c if reset_after else (r * h) @ recurrent[:, 8:]
+        candidate = np.tanh(x_c + inside)
+        if candidate_only:
+            return candidate
+        return (1 - z) * h + z * candidate if swap else z * h + (1 - z) * candidate
+    return step
+
+
 @pytest.mark.parametrize("wrong, hint", [
-    (lambda *a: lstm_step(*a, order=(1, 0, 2, 3)), "swapped the input and forget gates"),
-    (lambda *a: lstm_step(*a, squash=lambda c: c), "apply tanh to the memory first"),
-    (lambda *a: lstm_step(*a, candidate=sigmoid), "uses tanh, not sigmoid"),
-    (lambda *a: lstm_step(*a, order=(3, 2, 1, 0)), "split z"),
-    (lambda *a: lstm_step(*a)[0], "return the pair h_t, c_t (two arrays); got a float64 array of shape (2, 4)"),
-    (lambda *a: None, "your function returned None"),
-    (lambda *a: 1 / 0, "raised ZeroDivisionError"),
-    (lambda *a: (a[1][0], a[2][0]), "should both be (batch, units)"),
+    (gru_variant(swap=True), "z and 1 - z are swapped"),
+    (gru_variant(reset_after=True), "the default form, reset after the product"),
+    (gru_variant(no_reset=True), "the reset gate is missing"),
+    (gru_variant(candidate_only=True), "that is the candidate"),
+    (lambda x, h, k, r, b: h, "the values differ"),
+    (lambda x, h, k, r, b: h[0], "return the new state, shape (batch, units) = (2, 4)"),
 ])
-def test_check_lstm_step_names_what_is_wrong(capsys, wrong, hint):
-    exercises.check_lstm_step(wrong)
+def test_check_gru_reset_before_names_what_is_wrong(capsys, wrong, hint):
+    exercises.check_gru_reset_before(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
 
-def test_check_gru_count_accepts_the_keras_count(capsys):
-    exercises.check_gru_count(lambda n, u: 3 * (n * u + u * u) + 2 * 3 * u)
-    assert capsys.readouterr().out.startswith("Correct!")
-
-
-@pytest.mark.parametrize("wrong, hint", [
-    (lambda n, u: 3 * (n * u + u * u + u), "two bias rows"),
-    (lambda n, u: 4 * (n * u + u * u + u), "four blocks is an LSTM"),
-    (lambda n, u: n * u + u * u + u, "each the size of a SimpleRNN"),
-    (lambda n, u: 0, "your function gives 0"),
-    (lambda n: 0, "raised TypeError"),
+@pytest.mark.parametrize("prediction, start", [
+    (0.99**100, "Correct!"), (0.366, "Correct!"), (np.float32(0.37), "Correct!"),
+    (0.0, "Not yet: the losses compound"), (0.99, "Not yet: that is one step"), (1, "Not yet: f = 0.99 keeps"),
+    (np.exp(-1), "Correct!"), (0.5, "Not yet: measured 0.366"), ("0.37", "Not yet: write your prediction"),
 ])
-def test_check_gru_count_names_what_is_wrong(capsys, wrong, hint):
-    exercises.check_gru_count(wrong)
+def test_check_memory_left_compares_the_prediction_with_the_measurement(capsys, prediction, start):
+    exercises.check_memory_left(prediction)
     out = capsys.readouterr().out
-    assert out.startswith("Not yet:") and hint in out, out
+    assert out.startswith(start), out
 
 
 # Every exercise check, whatever it is given -------------------------------
@@ -325,7 +477,7 @@ TAKE_A_VALUE = [name for name in EXERCISES
 
 
 def test_the_exercises_are_found():
-    assert len(EXERCISES) >= 12 and {"check_reordering", "check_lstm_step"} <= set(EXERCISES)
+    assert len(EXERCISES) >= 12 and {"check_reordering", "check_gru_reset_before"} <= set(EXERCISES)
     assert {"check_reordering", "check_rnn_types"} <= set(TAKE_A_VALUE) and "check_clipping" not in TAKE_A_VALUE
 
 
@@ -488,50 +640,49 @@ def in_float32(fn):
     return wrapped
 
 
-def temperature(p, t):
-    return p ** (1 / t) / np.sum(p ** (1 / t))
-
-
-def dense_count(L, V, H):
-    return L * V * H + H
-
-
-def gru_count(n, u):
-    return 3 * (n * u + u * u) + 2 * 3 * u
-
-
 CORRECT = {
     "check_reordering": ["to the gym I love to go", "To the gym, I love to go!", " go to the gym I love to ",
                          np.str_("to the gym I love to go")],
     "check_rnn_types": [dict(exercises.TASK_TYPES),
                         {**exercises.TASK_TYPES, "tell whether an email is spam": "Many-to-one",
                          "translate a sentence into German": "encoder decoder"},
-                        {**{k: v.replace(" ", "_").upper() for k, v in exercises.TASK_TYPES.items()}, "extra": 1}],
+                        {**{k: v.replace(" ", "_").upper() for k, v in exercises.TASK_TYPES.items()}, "extra": 1},
+                        {**exercises.TASK_TYPES, "translate a sentence into German": "many to many"}],
     "check_autocorrelation": [right, in_float32(right), lambda x, lag: np.array([right(x, lag)]),
                               lambda x, lag: [right(x, lag)], lambda x, lag: Fraction(right(x, lag))],
-    "check_dense_count": [dense_count, lambda *a: np.int64(dense_count(*a)), lambda *a: float(dense_count(*a)),
-                          lambda *a: np.float32(dense_count(*a)), lambda *a: np.array([dense_count(*a)]),
-                          lambda *a: np.uint32(dense_count(*a))],
-    "check_one_hot": [one_hot_right, lambda *a: one_hot_right(*a).astype(np.float32),
-                      lambda *a: one_hot_right(*a).astype(int), lambda *a: one_hot_right(*a).astype(bool),
-                      lambda *a: one_hot_right(*a).tolist(),
-                      lambda *a: tuple(map(tuple, one_hot_right(*a).astype(int)))],
-    "check_rnn_step": [lambda x, h, k, r, b: np.tanh(x @ k + h @ r + b),
-                       in_float32(lambda x, h, k, r, b: np.tanh(x @ k + h @ r + b)),
-                       lambda x, h, k, r, b: np.tanh(x @ k + h @ r + b).tolist()],
-    "check_rnn_forward": [forward_right, in_float32(forward_right), lambda *a: forward_right(*a).tolist(),
-                          lambda *a: tuple(forward_right(*a))],
-    "check_temperature": [temperature, in_float32(temperature), lambda *a: list(temperature(*a)),
-                          lambda *a: tuple(temperature(*a))],
-    "check_tanh_backward": [lambda h, dh: dh * (1 - h**2), in_float32(lambda h, dh: dh * (1 - h**2)),
-                            lambda h, dh: (dh * (1 - h**2)).tolist()],
+    "check_best_lag": [10, np.int64(10), 10.0, np.float32(10), np.array([10])],
+    "check_autocorrelation_predictions": [{"in order, lag 5": -0.4, "shuffled, lag 11": 0.0},
+                                          {"in order, lag 5": np.float32(-1), "shuffled, lag 11": np.int64(0),
+                                           "a note": "mine"},
+                                          {"shuffled, lag 11": 0.1, "in order, lag 5": -0.05}],
+    "check_parameter_prediction": [{"dense": 1_000_010, "rnn": 50_110}, (1_000_010, 50_110), [1_000_010, 50_110],
+                                   {"Dense": np.int64(1_000_010), "RNN": 50_110.0},
+                                   {"dense": np.float32(1_000_010), "rnn": np.array([50_110]), "note": "mine"}],
+    "check_unseen_positions": [{4}, [4], (4,), 4, np.int64(4), np.array([4]), {np.int32(4)}, range(4, 5), [4.0],
+                               frozenset({4})],
+    "check_window_width": [3, 3.0, np.int64(3), np.array([3]), [3], np.float32(3)],
+    "check_tagger_shapes": [dict(exercises.TAGGER_SHAPES),
+                            {k.upper(): list(v) for k, v in exercises.TAGGER_SHAPES.items()},
+                            {k: np.array(v) for k, v in exercises.TAGGER_SHAPES.items()},
+                            {k: tuple(np.int64(n) for n in v) for k, v in exercises.TAGGER_SHAPES.items()},
+                            {**exercises.TAGGER_SHAPES, "extra": None}],
+    "check_first_word": [{"left to right": "same", "bidirectional": "different"},
+                         {"Left-to-right": "The same.", "bidirectional": "Different"},
+                         {"left to right": "identical", "bidirectional": "not the same", "extra": 1}],
+    "check_no_recurrence": [["India"], "India", ("india",), {"India"}, [" India "], ["India", "india"],
+                            np.array(["India"]).tolist()],
+    "check_temperature_prediction": [dict(ALL_UP), {"New names": "Up", "mean length": "longer", "bigram loss": "higher",
+                                                    "extra": None},
+                                     {"new names": "more", "mean length": "it goes up", "bigram loss": "increases"}],
+    "check_relu_backward": [lambda h, dh: dh * (h > 0), in_float32(lambda h, dh: dh * (h > 0)),
+                            lambda h, dh: (dh * (h > 0)).tolist(), lambda h, dh: np.where(h > 0, dh, 0.0)],
+    "check_gradient_reach": [0.8**10, np.float64(0.1074), [0.107], (0.107,)],
     "check_clipping": [clip_right, lambda *a: tuple(clip_right(*a)),
                        lambda grads, m: clip_right([g.astype(np.float32) for g in grads], np.float32(m)),
                        lambda *a: [g.tolist() for g in clip_right(*a)]],
-    "check_lstm_step": [lstm_step, in_float32(lstm_step), lambda *a: list(lstm_step(*a)),
-                        lambda *a: [s.tolist() for s in lstm_step(*a)]],
-    "check_gru_count": [gru_count, lambda *a: np.int64(gru_count(*a)), lambda *a: float(gru_count(*a)),
-                        lambda *a: np.array(gru_count(*a)), lambda *a: np.array([gru_count(*a)])],
+    "check_gru_reset_before": [gru_reset_before, in_float32(gru_reset_before),
+                               lambda *a: gru_reset_before(*a).tolist()],
+    "check_memory_left": [0.99**100, np.float32(0.366), [0.366], np.array([0.366])],
 }
 
 
@@ -558,22 +709,20 @@ def clip_and_norm(grads, max_norm):
     ("check_rnn_types", {**exercises.TASK_TYPES, "tell whether a photo shows a cat": None},
      "'one to many', 'one to one']; got ['None']"),
     ("check_autocorrelation", lambda x, lag: x[:-lag] * x[lag:], "return one number; got a float64 array of shape"),
-    ("check_dense_count", lambda L, V, H: (L * V * H, H), "return one number; got a tuple of 2 items"),
-    ("check_dense_count", lambda L, V, H: "1000010", "return one number; got str '1000010'"),
-    ("check_one_hot", lambda ids, v: None, "your function returned None: end it with `return`"),
-    ("check_rnn_forward", lambda *a: (forward_right(*a), forward_right(*a)[:, -1]), "not a tuple; got a tuple of 2"),
-    ("check_temperature", lambda p, t: 0, "return one probability per symbol, shape (3,); got int 0"),
+    ("check_parameter_prediction", {"dense": "1000010", "rnn": 50_110}, "got str '1000010'"),
+    ("check_parameter_prediction", (1_000_010, 50_110, 0), "got a tuple of 3 items"),
+    ("check_unseen_positions", "{4}", "write the positions as a set of ints, e.g. {0, 9}; got str '{4}'"),
+    ("check_window_width", "3", "one whole number of words; got str '3'"),
+    ("check_tagger_shapes", {**exercises.TAGGER_SHAPES, "tags": (3, 7)}, "not one number"),
+    ("check_first_word", {"left to right": None, "bidirectional": None}, "for 'left to right' got None"),
+    ("check_no_recurrence", "Chirag, India", "['Chirag, India'] are not in it"),
+    ("check_temperature_prediction", {**ALL_UP, "mean length": 7}, "for 'mean length' got 'int 7'"),
     ("check_clipping", clip_and_norm, "return only the list of clipped arrays, not (list, norm)"),
     ("check_clipping", lambda grads, m: (g for g in clip_right(grads, m)), "got a generator"),
     ("check_clipping", lambda grads, m: [g.ravel() for g in clip_right(grads, m)],
      "array 1 should keep its shape (1, 2); got a float64 array of shape (2,)"),
-    ("check_lstm_step", lambda *a: (lstm_step(*a)[0],) + lstm_step(*a),
-     "return the pair h_t, c_t (two arrays); got a tuple of 3 items (shape (3, 2, 4))"),
-    ("check_lstm_step", lambda *a: (lstm_step(*a)[0], list(lstm_step(*a))), "a Keras cell returns h, [h, c]"),
-    ("check_lstm_step", lambda *a: lstm_step(*a)[::-1], "both are right but swapped: return h_t first"),
-    ("check_gru_count", lambda n, u: {"kernel": n * u, "recurrent_kernel": u * u, "bias": u},
-     "return one number; got a dict of 3 items"),
-    ("check_gru_count", lambda n, u: 1.5, "your function gives 1.5"),
+    ("check_gru_reset_before", lambda *a: (gru_reset_before(*a), gru_reset_before(*a)),
+     "return the new state, shape (batch, units) = (2, 4); got a tuple of 2 items"),
 ])
 def test_a_plausible_misunderstanding_gets_a_hint(capsys, name, answer, hint):
     out = one_line(capsys, getattr(exercises, name), answer)
