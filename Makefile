@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
 
-.PHONY: venv lab test lint unit notebooks regen nav bench test-colab test-browser lock clean
+.PHONY: venv lab test lint unit notebooks regen nav bench test-colab test-latest test-oldest test-browser site test-site lock clean
 
 venv: $(STAMP)  ## create or update .venv from the pins
 
@@ -41,15 +41,33 @@ regen: venv nav  ## re-execute every notebook in place, top to bottom, in the pi
 nav: venv  ## rewrite the navigation, Colab badges and setup-cell installs of the notebooks
 	$(BIN)/python tools/notebooks.py nav
 
-bench: venv  ## time every notebook and its kernel's peak memory; numpy RNN batched vs one by one
+bench: venv  ## each notebook's cost in floors and peak memory, against the bars; numpy batched vs one by one
 	$(BIN)/python tools/bench.py
 
-test-colab: venv  ## the wheel in a fresh environment with Colab's versions, notebooks copied alone, no network
-	PYTHON=$(PYTHON) tools/test_colab.sh
+test-colab: venv  ## the wheel in a fresh environment with Colab's versions (Python 3.13 if here), notebooks alone, no network
+	PYTHON=$(PYTHON) tools/test_versions.sh colab
+
+test-latest: venv  ## the same with the newest release of every dependency (no pins)
+	PYTHON=$(PYTHON) tools/test_versions.sh latest
+
+test-oldest: venv  ## the same with every lower bound in pyproject.toml, on Python 3.11
+	PYTHON=$(PYTHON) tools/test_versions.sh oldest
 
 test-browser: venv  ## every notebook run in JupyterLab, in headless Chromium (needs Debian's chromium)
 	$(BIN)/python -m pip install --quiet -c requirements.txt -r requirements-browser.txt
 	$(BIN)/python tools/browser_test.py
+
+# The book: its own pins (requirements-site.txt), installed with the main pins as constraints, so none of them moves.
+$(VENV)/.site-installed: $(STAMP) requirements-site.txt
+	$(BIN)/python -m pip install --quiet -c requirements.txt -r requirements-site.txt
+	touch $@
+
+site: $(VENV)/.site-installed  ## the series as a static HTML book in _build/html/, from the stored notebooks (nothing runs)
+	$(BIN)/python tools/site.py
+
+test-site: venv  ## every page of the book (make site first) in headless Chromium (needs Debian's chromium)
+	$(BIN)/python -m pip install --quiet -c requirements.txt -r requirements-browser.txt
+	$(BIN)/python tools/site_test.py
 
 lock: ## re-resolve requirements.txt from requirements.in in a fresh environment
 	rm -rf .lock-venv
@@ -62,4 +80,4 @@ lock: ## re-resolve requirements.txt from requirements.in in a fresh environment
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build _build *.egg-info .pytest_cache .ruff_cache

@@ -642,3 +642,34 @@ def adding_problem(n: int = 5000, time: int = 50, seed: int = 0) -> tuple[np.nda
         marks[row, rng.choice(time, size=2, replace=False)] = 1
     x = np.stack([values, marks], axis=-1).astype(np.float32)  # (n, time, 2)
     return x, (values * marks).sum(axis=1).astype(np.float32)
+
+
+# ---------------------------------------------------------------------------
+# Notebook 08: selective copying, the few symbols among blanks, in order
+# ---------------------------------------------------------------------------
+
+
+def selective_copying(n: int = 2000, time: int = 64, tokens: int = 4, symbols: int = 8, seed: int = 0,
+                      fixed_positions: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Blanks (id 0) with `tokens` symbols (ids 1..symbols) among them; the target: the symbols in order (notebook 08).
+
+    The symbols stand at random steps, different in every sequence: a model must keep each symbol and skip
+    every blank, whenever they come (the selective copying task of Gu and Dao 2023). With `fixed_positions`,
+    they stand at the same evenly spread steps in every sequence instead: plain copying, the control.
+
+    Returns:
+        `(x, y)`: `(n, time)` and `(n, tokens)` int32 ids; `y` holds the symbols in the order they appear in `x`.
+    """
+    n, tokens = check_int("n", n, 1), check_int("tokens", tokens, 1)
+    time, symbols = check_int("time", time, tokens), check_int("symbols", symbols, 2)
+    if not isinstance(fixed_positions, (bool, np.bool_)):
+        raise ValueError(f"fixed_positions must be True or False; got {fixed_positions!r}")
+    rng = seeded(seed)
+    y = rng.integers(1, symbols + 1, size=(n, tokens), dtype=np.int32)  # (n, tokens)
+    if fixed_positions:
+        steps = np.tile(np.linspace(0, time - 1, tokens).round().astype(int), (n, 1))  # (n, tokens), the same rows
+    else:
+        steps = np.sort(rng.random((n, time)).argsort(axis=1)[:, :tokens], axis=1)  # (n, tokens), distinct, sorted
+    x = np.zeros((n, time), np.int32)  # (n, time): all blanks
+    np.put_along_axis(x, steps, y, axis=1)
+    return x, y

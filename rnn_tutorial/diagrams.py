@@ -170,18 +170,24 @@ def draw_rnn_type(kind: str, ax=None):
     for t in range(steps):
         x = t * step
         decoding = kind == "encoder-decoder" and t in spec["outputs"]
-        _box(ax, x, 0, "", width=0.8, height=0.6, colour=OUTPUT_COLOUR if decoding else CELL_COLOUR)
+        # labelled x_1, h_1, y_1, ...: inputs and outputs numbered in their own order, the states by step
+        _box(ax, x, 0, f"$h_{t + 1}$", width=0.8, height=0.6, colour=OUTPUT_COLOUR if decoding else CELL_COLOUR)
         if t in spec["inputs"]:
-            _box(ax, x, -1.4, "", width=0.6, height=0.4, colour=INPUT_COLOUR)
+            _box(ax, x, -1.4, f"$x_{spec['inputs'].index(t) + 1}$", width=0.6, height=0.4, colour=INPUT_COLOUR)
             _arrow(ax, (x, -1.18), (x, -0.32))
         if t in spec["outputs"]:
-            _box(ax, x, 1.4, "", width=0.6, height=0.4, colour=OUTPUT_COLOUR)
+            _box(ax, x, 1.4, f"$y_{spec['outputs'].index(t) + 1}$", width=0.6, height=0.4, colour=OUTPUT_COLOUR)
             _arrow(ax, (x, 0.32), (x, 1.18))
         if t + 1 < steps:
             _arrow(ax, (x + 0.42, 0), (x + step - 0.42, 0))
         if spec.get("feedback") and t in spec["outputs"] and t + 1 < steps:
             # the output, fed back in as the next step's input
             _arrow(ax, (x + 0.32, 1.4), (x + step - 0.3, -0.3), linestyle="--", connectionstyle="arc3,rad=-0.3")
+    if kind == "encoder-decoder":  # name the two RNNs where their steps leave room
+        reading = sum(spec["inputs"]) / len(spec["inputs"]) * step
+        writing = sum(spec["outputs"]) / len(spec["outputs"]) * step
+        ax.text(reading, 1.4, "encoder: reads", ha="center", va="center", fontsize=10, color="dimgray")
+        ax.text(writing, -1.4, "decoder: writes", ha="center", va="center", fontsize=10, color="dimgray")
     ax.set_title(f"{spec.get('title', kind)}\n({spec['example']})", fontsize=10)
     ax.set_xlim(-0.8, (steps - 1) * step + 0.8)
     ax.set_ylim(-1.8, 1.8)

@@ -610,16 +610,18 @@ def check_rnn_types(answer) -> None:
             hint += " (the tags line up with the words, so nothing needs to be read before writing)"
         return _feedback(False, f"{len(wrong)} wrong, e.g. {task!r} is not {answer[task]!r}: "
                                 f"look for the type where {hint}")
-    translation = "translate a sentence into German"
-    said = "many to many, as the article says" if given[translation] == "many to many" else "encoder-decoder"
-    return _feedback(True, f"each task matched to the shape of its input and output. Translation: {said}; its "
-                           "output has its own length and order, so it takes the kind of many to many that reads "
-                           "the whole input before writing, the encoder-decoder.")
+    if given["translate a sentence into German"] == "many to many":
+        said = ("many to many, as the article says; its output has its own length and order, so it takes the "
+                "encoder-decoder, the kind of many to many that reads the whole input before writing.")
+    else:
+        said = ("the encoder-decoder, the kind of many to many (the article's word for translation) that reads the "
+                "whole input before writing, since the output has its own length and order.")
+    return _feedback(True, f"each task matched to the shape of its input and output. Translation: {said}")
 
 
 # Exercise 04.2: what raising the temperature from 1 to 2 does to the sampled names.
 TEMPERATURE_STATISTICS = ("new names", "mean length", "bigram loss")
-TEMPERATURE_FOUND = {"new names": (0.93, 0.99), "mean length": (5.8, 7.2), "bigram loss": (2.5, 3.1)}
+TEMPERATURE_FOUND = {"new names": (0.93, 0.99), "mean length": (6.0, 7.4), "bigram loss": (2.5, 3.1)}  # seed 0
 _UP = {"up", "higher", "more", "longer", "larger", "bigger", "increase", "increases", "rises", "rise", "grows", "+"}
 _DOWN = {"down", "lower", "less", "fewer", "shorter", "smaller", "decrease", "decreases", "falls", "fall",
          "drops", "-"}
@@ -686,8 +688,10 @@ def check_temperature_prediction(prediction, measured=None) -> None:
     wrong = [key for key in keys if guesses[key] != ("up" if pairs[key][1] > pairs[key][0] else "down")]
     if wrong:
         key = wrong[0]
-        return _feedback(False, f"measured from T=1 to T=2: {shown}. {key!r} went the other way: "
-                                f"{_TEMPERATURE_WHY[key]}")
+        went = "down" if guesses[key] == "up" else "up"
+        why = (_TEMPERATURE_WHY[key] if went == "up" else "against the usual effect of a higher temperature; "
+               "sample more names to see whether it holds")
+        return _feedback(False, f"measured from T=1 to T=2: {shown}. {key!r} went {went}, not {guesses[key]}: {why}.")
     if all(guesses[key] == "up" for key in keys):
         return _feedback(True, f"measured from T=1 to T=2: {shown}. A higher temperature flattens every choice: "
                                "more variety, longer and less name-like names.")
@@ -866,3 +870,143 @@ def check_memory_left(prediction) -> None:
             return _feedback(False, f"{hint} (measured {measured:.3f})")
     return _feedback(False, f"measured {measured:.3f}, you predicted {guess:.4g}: what does one step do to c when "
                             "i = 0?")
+
+
+# ---------------------------------------------------------------------------
+# Notebook 08
+# ---------------------------------------------------------------------------
+
+SCAN_LENGTH = 1000  # exercise 08.1: the sequence length to predict for
+
+
+def _scan_counts(time: int) -> tuple[int, int]:
+    """The passes of a Hillis-Steele scan over `time` steps, and the (a, b) pairs it combines in all, counted."""
+    passes = combinations = 0
+    offset = 1
+    while offset < time:
+        passes += 1
+        combinations += time - offset  # every position from `offset` on combines with the one `offset` before
+        offset *= 2
+    return passes, combinations
+
+
+def _two_counts(answer) -> tuple[tuple | None, str | None]:
+    """`answer` as (passes, combinations): a dict with those keys, or a pair of numbers."""
+    form = 'write your prediction as {"passes": ..., "combinations": ...}'
+    if isinstance(answer, dict):
+        given = {key.strip().lower(): value for key, value in answer.items() if isinstance(key, str)}
+        missing = [key for key in ("passes", "combinations") if key not in given]
+        if missing:
+            return None, f"{form}; missing {missing}"
+        values = [given["passes"], given["combinations"]]
+    else:
+        values = as_items(answer)
+        if values is None or len(values) != 2:
+            return None, f"{form}; got {describe(answer)}"
+    numbers = [as_number(value) for value in values]
+    for name, number, value in zip(("passes", "combinations"), numbers, values):
+        if number is None or not np.isfinite(number):
+            return None, f"{form}; for {name!r} got {describe(value)}"
+    return tuple(numbers), None
+
+
+@_exercise
+def check_scan_prediction(prediction) -> None:
+    """Exercise 08.1 (predict, then run): the passes and the combinations of the scan over `SCAN_LENGTH` steps."""
+    counts, problem = _two_counts(prediction)
+    if problem:
+        return _feedback(False, problem)
+    (passes, combinations), time = counts, SCAN_LENGTH
+    want_passes, want_combinations = _scan_counts(time)
+    measured = f"measured {want_passes} passes and {want_combinations:,} combinations"
+    if passes != want_passes:
+        hints = [(want_passes - 1, f"{want_passes - 1} passes reach back {2 ** (want_passes - 1)} steps, fewer than "
+                                   f"{time}: a pass cannot be partial, so one more is needed"),
+                 (time, "that is the loop's count: each pass doubles how far back a position reaches"),
+                 (time - 1, "that is the loop's count: each pass doubles how far back a position reaches"),
+                 (time / 2, "each pass doubles how far back a position reaches; it does not add 2 steps")]
+        for value, hint in hints:
+            if np.isclose(passes, value):
+                return _feedback(False, f"{hint} ({measured})")
+        if np.isclose(passes, np.log2(time), atol=0.05):
+            return _feedback(False, f"log2({time}) is not a whole number, and a pass cannot be partial ({measured})")
+        return _feedback(False, f"{measured}; you predicted {passes:g} passes: how many doublings of 1 reach "
+                                f"{time}?")
+    if abs(combinations - want_combinations) <= 0.02 * want_combinations:
+        return _feedback(True, f"{measured}: about {want_combinations / time:.0f} times the loop's {time:,} "
+                               f"multiply-adds, done in {want_passes} dependent steps instead of {time:,}.")
+    hints = [(time, "that is the loop's work: the scan does more in all, each pass combines almost every position"),
+             (time - 1, "that is the loop's work: the scan does more in all, each pass combines almost every "
+                        "position"),
+             (want_passes * time, "nearly: in the pass with offset d, the first d positions have no step d before "
+                                  "them, so they combine nothing"),
+             (time * np.log2(time), "nearly: count whole passes, and in the pass with offset d the first d "
+                                    "positions combine nothing"),
+             (want_passes, "count every combination of every pass, not the passes")]
+    for value, hint in hints:
+        if np.isclose(combinations, value, rtol=0.005):
+            return _feedback(False, f"{hint} ({measured})")
+    return _feedback(False, f"{measured}; you predicted {combinations:,.0f} combinations: in the pass with offset d, "
+                            f"how many positions have a step d before them?")
+
+
+def minlstm_a_b(f, i, candidate) -> tuple[np.ndarray, np.ndarray]:
+    """The minLSTM (Feng et al. 2024) as a linear recurrence: a_t = f'_t, b_t = i'_t * candidate_t, f' + i' = 1."""
+    total = f + i
+    return f / total, i / total * candidate
+
+
+@_exercise
+def check_minlstm(fn: Callable) -> None:
+    """Exercise 08.2: `fn(f, i, candidate)` returns the (a, b) of the minLSTM's linear recurrence."""
+    rng = np.random.default_rng(8)
+    f, i = rng.uniform(0.05, 0.95, (2, 2, 6, 3))  # (batch, time, units) each, gates between 0 and 1
+    candidate = rng.normal(size=(2, 6, 3))
+    want_a, want_b = minlstm_a_b(f, i, candidate)
+    got, problem = _call(fn, f.copy(), i.copy(), candidate.copy(), convert=_a_pair_of(want_a.shape))
+    if problem:
+        return _feedback(False, problem)
+    a, b = got
+    if _close(a, want_a) and _close(b, want_b):
+        states = _recurrence(a, b)
+        return _feedback(True, f"with f' + i' = 1 the state is a weighted mean of the old state and the candidate, "
+                               f"so it stays within the candidates' range (largest |h| here {np.abs(states).max():.2f}"
+                               f", largest |candidate| {np.abs(candidate).max():.2f}).")
+    hints = [((f, i * candidate), "normalise the gates first: f' = f / (f + i) and i' = i / (f + i), so that they "
+                                  "add up to 1"),
+             ((i / (f + i), f / (f + i) * candidate), "a and b are swapped round: a scales the old state, so it is "
+                                                      "the forget gate's share"),
+             ((1 - i / (f + i), i / (f + i)), "b is what is added at each step: the input gate's share of the "
+                                              "candidate, not the share alone"),
+             ((f / (f + i), candidate), "b is the input gate's share of the candidate: multiply by i'")]
+    for (hint_a, hint_b), hint in hints:
+        if _close(a, hint_a) and _close(b, hint_b):
+            return _feedback(False, hint)
+    wrong = "a" if not _close(a, want_a) else "b"
+    return _feedback(False, f"{wrong} differs: a_t scales h_(t-1), b_t is added to it; write h_t = f' h_(t-1) + "
+                            f"i' candidate in that form")
+
+
+def _a_pair_of(shape: tuple) -> Callable:
+    """A `convert`: the answer as two float arrays of `shape`."""
+
+    def convert(got):
+        items = as_items(got)
+        if items is None or len(items) != 2:
+            return None, f"return the pair (a, b), each of shape {shape}; got {describe(got)}"
+        arrays = [as_floats(item) for item in items]
+        for name, array, item in zip("ab", arrays, items):
+            if array is None or array.shape != shape:
+                return None, f"{name} should have the shape of the gates, {shape}; got {describe(item)}"
+        return tuple(arrays), None
+
+    return convert
+
+
+def _recurrence(a, b) -> np.ndarray:
+    """h_t = a_t * h_{t-1} + b_t from h = 0, one step at a time."""
+    h, states = np.zeros(a.shape[0:1] + a.shape[2:]), []
+    for t in range(a.shape[1]):
+        h = a[:, t] * h + b[:, t]
+        states.append(h)
+    return np.stack(states, axis=1)

@@ -124,6 +124,18 @@ TERMS = (
          ("LSTM", "long short-term memory")),
     Term("cell state", 6, "the LSTM's memory c_t, changed only by a product and a sum at each step"),
     Term("adding problem", 6, "sum the two marked numbers of a long sequence: a test of long-range memory"),
+    # 08 RNNs today
+    Term("minGRU", 8, "the minimal GRU (Feng et al. 2024): its update gate and candidate read x_t only, never "
+         "h_(t-1), which leaves a linear recurrence"),
+    Term("linear recurrence", 8, "h_t = a_t * h_(t-1) + b_t, entry by entry, with a_t and b_t computed from the "
+         "inputs alone", ("linear recurrence", "linear recurrences")),
+    Term("associative", 8, "an operation whose grouping does not matter: (s1 o s2) o s3 = s1 o (s2 o s3)"),
+    Term("parallel scan", 8, "computes every running combination of an associative operation in a few passes "
+         "(log2 of the length), all positions of a pass at once", ("parallel scan", "prefix scan")),
+    Term("state-space model", 8, "a linear recurrence with a fixed, learnt decay, the same at every step (S4)",
+         ("state-space model", "state-space models")),
+    Term("selectivity", 8, "a recurrence whose gate depends on the input, so it chooses step by step what to keep "
+         "and what to skip (Mamba)", ("selectivity", "selective")),
 )
 
 

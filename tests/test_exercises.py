@@ -466,6 +466,72 @@ def test_check_memory_left_compares_the_prediction_with_the_measurement(capsys, 
     assert out.startswith(start), out
 
 
+# Exercise 08.1 -------------------------------------------------------------
+
+@pytest.mark.parametrize("prediction, start", [
+    ({"passes": 10, "combinations": 8977}, "Correct! measured 10 passes and 8,977 combinations"),
+    ((10, 9000), "Correct!"), ([np.int64(10), 8900.0], "Correct!"),
+    ({"passes": 9, "combinations": 8977}, "Not yet: 9 passes reach back 512 steps"),
+    ({"passes": 1000, "combinations": 1000}, "Not yet: that is the loop's count"),
+    ({"passes": np.log2(1000), "combinations": 8977}, "Not yet: log2(1000) is not a whole number"),
+    ({"passes": 10, "combinations": 1000}, "Not yet: that is the loop's work"),
+    ({"passes": 10, "combinations": 10_000}, "Not yet: nearly: in the pass with offset d"),
+    ({"passes": 10, "combinations": 5000}, "Not yet: measured 10 passes and 8,977 combinations; you predicted 5,000"),
+    ({"passes": None, "combinations": None}, "Not yet: write your prediction as"),
+    ({"passes": 10}, "Not yet: write your prediction as {\"passes\": ..., \"combinations\": ...}; missing"),
+    ("10, 8977", "Not yet: write your prediction as"),
+])
+def test_check_scan_prediction_compares_with_the_counted_scan(capsys, prediction, start):
+    exercises.check_scan_prediction(prediction)
+    out = capsys.readouterr().out
+    assert out.startswith(start), out
+
+
+def test_the_counted_scan_agrees_with_the_package():
+    from rnn_tutorial import scan
+
+    for time in (1, 2, 7, 8, 9, 1000, 4096):
+        passes, combinations = exercises._scan_counts(time)
+        assert passes == scan.sequential_steps(time)
+        assert combinations == sum(time - 2**k for k in range(passes))
+
+
+# Exercise 08.2 -------------------------------------------------------------
+
+def minlstm_right(f, i, candidate):
+    return f / (f + i), i / (f + i) * candidate
+
+
+def test_minlstm_a_b_gives_the_minlstm_states_through_the_scan():
+    from rnn_tutorial import scan
+
+    rng = np.random.default_rng(0)
+    f, i = rng.uniform(0.1, 0.9, (2, 3, 9, 4))
+    candidate = rng.normal(size=(3, 9, 4))
+    h, states = np.zeros((3, 4)), []
+    for t in range(9):  # the minLSTM as the paper writes it
+        h = f[:, t] / (f[:, t] + i[:, t]) * h + i[:, t] / (f[:, t] + i[:, t]) * candidate[:, t]
+        states.append(h)
+    np.testing.assert_allclose(scan.linear_recurrence(*exercises.minlstm_a_b(f, i, candidate)),
+                               np.stack(states, axis=1), atol=1e-12)
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (lambda f, i, c: (f, i * c), "normalise the gates first"),
+    (lambda f, i, c: (i / (f + i), f / (f + i) * c), "a and b are swapped round"),
+    (lambda f, i, c: (f / (f + i), i / (f + i)), "the input gate's share of the candidate, not the share alone"),
+    (lambda f, i, c: (f / (f + i), c), "multiply by i'"),
+    (lambda f, i, c: (f, i), "a differs"),
+    (lambda f, i, c: (f / (f + i), i), "b differs"),
+    (lambda f, i, c: f, "return the pair (a, b), each of shape (2, 6, 3); got a float64 array"),
+    (lambda f, i, c: (f, i[0]), "b should have the shape of the gates, (2, 6, 3)"),
+])
+def test_check_minlstm_names_what_is_wrong(capsys, wrong, hint):
+    exercises.check_minlstm(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
 # Every exercise check, whatever it is given -------------------------------
 # Found by name, so a new exercise is covered without editing this file. A check whose first
 # parameter is `fn` takes the learner's function; the others take the answer itself.
@@ -683,6 +749,11 @@ CORRECT = {
     "check_gru_reset_before": [gru_reset_before, in_float32(gru_reset_before),
                                lambda *a: gru_reset_before(*a).tolist()],
     "check_memory_left": [0.99**100, np.float32(0.366), [0.366], np.array([0.366])],
+    "check_scan_prediction": [{"passes": 10, "combinations": 8977}, {" Passes ": 10.0, "COMBINATIONS": 9000},
+                              (np.int64(10), np.float32(8977)), [10, 8977], {"passes": 10, "combinations": 8977,
+                                                                              "note": "mine"}],
+    "check_minlstm": [minlstm_right, in_float32(minlstm_right), lambda *a: [x.tolist() for x in minlstm_right(*a)],
+                      lambda f, i, c: (f / (f + i), c * i / (i + f))],
 }
 
 
