@@ -98,6 +98,8 @@ TERMS = (
     Term("nat", 4, "the unit of -ln(p): a loss of 1 nat per letter means p = 1/e = 0.37 on average",
          ("nat", "nats")),
     Term("greedy decoding", 4, "writing an output by taking the most probable token at every step"),
+    Term("bigram model", 4, "predicts each symbol from the previous one only: a table of how often each pair of "
+         "symbols occurs, each row divided by its total", ("bigram",)),
     Term("GRU", 4, "the gated recurrent unit, an RNN cell with gates that decide what to keep (opened in notebook 06)",
          ("GRU", "gated recurrent unit")),
     # 05 Backpropagation through time

@@ -180,3 +180,31 @@ def plot_history(histories: Mapping[str, Mapping[str, Sequence[float]]], metric=
     ax.set(xlabel="epoch", ylabel=f"held-out {metric}")
     ax.legend()
     return ax
+
+
+def plot_attention(weights, inputs: Sequence[str], outputs: Sequence[str], *, ax=None, title=None):
+    """Heat map of attention weights: one row per output step, one column per input position (notebook 07).
+
+    Args:
+        weights: `(output steps, input positions)`, each row summing to 1.
+        inputs, outputs: the symbol at each input position and each output step, for the tick labels.
+    """
+    weights = check_floats("weights", weights)
+    if weights.ndim != 2 or weights.size == 0:
+        raise ValueError(f"weights must be (output steps, input positions), not empty; got shape {weights.shape}")
+    inputs, outputs = check_strings("inputs", inputs), check_strings("outputs", outputs)
+    if (len(outputs), len(inputs)) != weights.shape:
+        raise ValueError(f"weights must be (len(outputs), len(inputs)) = ({len(outputs)}, {len(inputs)}); got shape "
+                         f"{weights.shape}")
+    ax = _axes(ax)
+    image = ax.imshow(weights, cmap="Blues", vmin=0, vmax=1, aspect="equal")
+    small = {"fontsize": 7 if max(weights.shape) > 20 else 9}
+    ax.set_xticks(np.arange(len(inputs)), inputs, **small)
+    ax.set_yticks(np.arange(len(outputs)), outputs, **small)
+    ax.tick_params(length=0)
+    ax.set(xlabel="input position (keys)", ylabel="output step (queries)")
+    ax.grid(False)
+    ax.figure.colorbar(image, ax=ax, fraction=0.046, label="weight")
+    if title:
+        ax.set_title(title)
+    return ax

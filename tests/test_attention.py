@@ -101,3 +101,37 @@ def test_bad_input_gets_a_clear_error(args, kwargs, message):
 def test_ints_and_lists_are_read_as_float64():
     context, weights = attend([[[1, 0]]], [[[1, 0], [0, 1]]], [[[1], [2]]])
     assert context.dtype == np.float64 and weights.shape == (1, 1, 2)
+
+
+# plotting.plot_attention, the heat maps of notebook 07 -------------------------
+
+def test_plot_attention_draws_outputs_by_inputs_with_symbol_labels():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from rnn_tutorial import plotting
+
+    weights = np.full((3, 4), 0.25)
+    ax = plotting.plot_attention(weights, list("abcd"), list("dcb"), title="t")
+    (image,) = ax.get_images()
+    np.testing.assert_array_equal(image.get_array(), weights)
+    assert [t.get_text() for t in ax.get_xticklabels()] == list("abcd")
+    assert [t.get_text() for t in ax.get_yticklabels()] == list("dcb")
+    assert ax.get_title() == "t"
+    plt.close("all")
+
+
+@pytest.mark.parametrize("args, error, message", [
+    ((np.zeros((3, 4)), list("abc"), list("dcb")), ValueError, "weights must be (len(outputs), len(inputs)) = (3, 3)"),
+    ((np.zeros(4), list("abcd"), list("d")), ValueError, "weights must be (output steps, input positions)"),
+    ((np.zeros((1, 2)), "ab", ["b"]), TypeError, "inputs must be a list of str, not str"),
+    ((np.array([["a", "b"]]), ["a", "b"], ["b"]), TypeError, "weights must be an array of real numbers"),
+])
+def test_plot_attention_refuses_bad_input(args, error, message):
+    from rnn_tutorial import plotting
+
+    with pytest.raises(error) as caught:
+        plotting.plot_attention(*args)
+    assert message in str(caught.value)

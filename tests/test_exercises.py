@@ -466,6 +466,82 @@ def test_check_memory_left_compares_the_prediction_with_the_measurement(capsys, 
     assert out.startswith(start), out
 
 
+# Exercises 07.1 and 07.2 --------------------------------------------------
+
+SCALES_RIGHT = {"scale 0": "average", "scale 50": "best", "scale -50": "worst"}
+
+
+def test_the_scale_contexts_are_measured_with_attend():
+    assert exercises.scale_contexts() == {0.0: "average", 50.0: "best", -50.0: "worst"}
+    assert exercises.scale_contexts([0.01, 10.0]) == {0.01: "average", 10.0: "best"}
+
+
+def test_check_scale_prediction_accepts_what_attend_measures(capsys):
+    exercises.check_scale_prediction(SCALES_RIGHT)
+    assert capsys.readouterr().out.startswith("Correct! the scale works like notebook 04's temperature")
+
+
+@pytest.mark.parametrize("prediction, hint", [
+    ({**SCALES_RIGHT, "scale 0": "zeros"}, "at scale 0 the context is not zeros: the weights sum to 1"),
+    ({**SCALES_RIGHT, "scale 0": "best"}, "at scale 0 the context is the average of the four values, not the value "
+                                          "of the best-matching key: at scale 0 every score is 0"),
+    ({**SCALES_RIGHT, "scale 50": "average"}, "at scale 50 the context is the value of the best-matching key"),
+    ({**SCALES_RIGHT, "scale -50": "best"}, "a negative scale turns the order of the scores round"),
+    ({**SCALES_RIGHT, "scale -50": "?"}, "for scale -50 write one of ['average', 'best', 'worst', 'zeros']; got '?'"),
+    ({**SCALES_RIGHT, "scale -50": "best or worst"}, "for scale -50 write one of"),
+    ({"scale 0": "average", "scale 50": "best"}, "missing: ['scale -50']"),
+    ({"scale 0": "average", "scale 50": "best", "scale 5": "worst"}, "missing: ['scale -50']"),
+    (["average", "best", "worst"], "write your prediction as {\"scale 0\""),
+])
+def test_check_scale_prediction_names_what_is_wrong(capsys, prediction, hint):
+    exercises.check_scale_prediction(prediction)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
+def test_causal_self_attention_reference_masks_the_future_and_matches_attend():
+    from rnn_tutorial.attention import attend
+
+    rng = np.random.default_rng(0)
+    x, (w_q, w_k, w_v) = rng.normal(size=(2, 4, 3)), rng.normal(size=(3, 3, 2))
+    out, weights = exercises.causal_self_attention(x, w_q, w_k, w_v)
+    assert np.all(np.triu(weights, k=1) == 0) and np.allclose(weights.sum(-1), 1)
+    for t in range(4):  # position t attends over positions 0..t only, as attend does over that prefix
+        context, _ = attend(x[:, t:t + 1] @ w_q, x[:, :t + 1] @ w_k, x[:, :t + 1] @ w_v, scale=1 / np.sqrt(2))
+        np.testing.assert_allclose(out[:, t:t + 1], context, atol=1e-12)
+
+
+def causal_right(x, w_q, w_k, w_v):
+    return exercises.causal_self_attention(x, w_q, w_k, w_v)
+
+
+def test_check_causal_self_attention_accepts_the_reference(capsys):
+    exercises.check_causal_self_attention(causal_right)
+    assert capsys.readouterr().out.startswith("Correct! position t mixes only positions 0..t")
+
+
+def causal_variant(**change):
+    return lambda *args: exercises._self_attention_variant(*args, **change)
+
+
+@pytest.mark.parametrize("wrong, hint", [
+    (causal_variant(masked=False), "position t must not look at later positions"),
+    (causal_variant(after=True), "mask before the softmax, not after"),
+    (causal_variant(strict=True), "a position may look at itself"),
+    (causal_variant(scaled=False), "divide the scores by sqrt(d)"),
+    (causal_variant(swapped=True), "scores[t, s] is query_t . key_s"),
+    (lambda *a: (causal_right(*a)[0] * 2, causal_right(*a)[1]), "the weights are right, but the output is not"),
+    (lambda *a: causal_right(*a)[1], "return the pair (output, weights)"),
+    (lambda *a: (causal_right(*a)[0], causal_right(*a)[1][0]), "weights should have shape (2, 5, 5)"),
+    (lambda *a: (causal_right(*a)[0], np.tril(np.ones((2, 5, 5)))), "each row of weights should sum to 1"),
+    (lambda *a: (causal_right(*a)[0], np.full((2, 5, 5), 0.2)), "some weights above the diagonal are not 0"),
+])
+def test_check_causal_self_attention_names_what_is_wrong(capsys, wrong, hint):
+    exercises.check_causal_self_attention(wrong)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet:") and hint in out, out
+
+
 # Exercise 08.1 -------------------------------------------------------------
 
 @pytest.mark.parametrize("prediction, start", [
@@ -749,6 +825,12 @@ CORRECT = {
     "check_gru_reset_before": [gru_reset_before, in_float32(gru_reset_before),
                                lambda *a: gru_reset_before(*a).tolist()],
     "check_memory_left": [0.99**100, np.float32(0.366), [0.366], np.array([0.366])],
+    "check_scale_prediction": [dict(SCALES_RIGHT), {0: "Average", 50.0: "the best match", -50: "the worst match"},
+                               {"Scale 0": "average of the values", " scale 50 ": "best", "scale -50": "worst",
+                                "note": "mine"}, {np.int64(0): "average", "50": "best", "-50": "worst"}],
+    "check_causal_self_attention": [causal_right, in_float32(causal_right),
+                                    lambda *a: [t.tolist() for t in causal_right(*a)],
+                                    lambda *a: list(causal_right(*a))],
     "check_scan_prediction": [{"passes": 10, "combinations": 8977}, {" Passes ": 10.0, "COMBINATIONS": 9000},
                               (np.int64(10), np.float32(8977)), [10, 8977], {"passes": 10, "combinations": 8977,
                                                                               "note": "mine"}],

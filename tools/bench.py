@@ -253,6 +253,10 @@ def main() -> int:
         "",
         f"![time against sequence length and batch size, whole batch and one by one]({plot.name})",
     ]
+    if max(load_before, load_after) > os.cpu_count():
+        lines[1:1] = ["", f"**The machine was busy** (load above its {os.cpu_count()} cores): other processes took CPU "
+                      "time from the notebooks more than from the floor, so these ratios are inflated. Measure again "
+                      "on a quiet machine."]
     report = "\n".join(lines) + "\n"
     out = ROOT / "benchmarks" / "latest.md"
     out.write_text(report, encoding="utf-8")
