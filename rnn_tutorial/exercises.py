@@ -724,34 +724,34 @@ def check_relu_backward(fn: Callable) -> None:
     return _feedback(False, "the values differ from dh where h > 0 and 0 elsewhere")
 
 
-GRADIENT_REACH = (0.8, 10)  # the exercise's scale s and number of steps back
+GRADIENT_REACH = (np.diag([1.2, 0.5]), 10)  # the exercise's recurrent_kernel and number of steps back
 
 
 @_exercise
 def check_gradient_reach(prediction) -> None:
-    """Exercise 05.2: your prediction of ||dL/dh_{T-k}|| / ||dL/dh_T|| for W_h = s * orthogonal, states near 0."""
-    from rnn_tutorial.bptt import scaled_orthogonal, state_gradient_norms
-
-    scale, k = GRADIENT_REACH
-    norms = state_gradient_norms(scaled_orthogonal(16, scale), time=k + 1)
-    measured = norms[k] / norms[0]
+    """Exercise 05.2: your prediction of ||dL/dh_{T-k}|| for W_h = diag(1.2, 0.5), states near 0, ||dL/dh_T|| = 1."""
+    recurrent_kernel, k = GRADIENT_REACH
+    dh = np.ones(2) / np.sqrt(2)  # dL/dh_T, norm 1
+    for _ in range(k):
+        dh = (dh * (1 - 0.0**2)) @ recurrent_kernel.T  # one step back; tanh' = 1 - h**2 = 1 near h = 0
+    measured = float(np.linalg.norm(dh))
     guess = as_number(prediction)
     if guess is None:
         return _feedback(False, f"write your prediction as one number, e.g. my_prediction = 0.5; got "
                                 f"{describe(prediction)}")
     if np.isclose(guess, measured, rtol=0.05):
-        return _feedback(True, f"measured {measured:.3f}: each step back multiplies the norm by s, so {k} steps "
-                               f"give s**{k}.")
-    hints = [(scale * k, "that is s times k: the factors multiply, one per step, they do not add"),
-             (scale ** (k + 1), "one step too many: from the last state, k steps back means k factors"),
-             (scale ** (k - 1), "one step too few: from the last state, k steps back means k factors"),
-             (1.0, "the norm does change: each step back multiplies it by s"),
-             (1 - scale * k, "the factors multiply, one per step")]
+        return _feedback(True, f"measured {measured:.3f}: each direction is multiplied by its own factor, and after "
+                               f"{k} steps the growing one (1.2**{k}) is all that is left.")
+    hints = [(0.85**k, "the factors do not average: each direction is multiplied by its own factor, 1.2 or 0.5"),
+             (1.2**k, "close: the growing direction starts with only 1/sqrt(2) of the norm"),
+             (0.5**k, "the direction multiplied by 1.2 grows; it is the one that is left"),
+             (1.2**k * 0.5**k, "the directions do not multiply each other: follow each one on its own"),
+             (1.0, "the norm does change: one direction grows, the other shrinks")]
     for value, hint in hints:
         if np.isclose(guess, value, rtol=0.02):
             return _feedback(False, f"{hint} (measured {measured:.3f})")
-    return _feedback(False, f"measured {measured:.3f}, you predicted {guess:.4g}: what does one step back do to the "
-                            "norm when tanh is nearly straight?")
+    return _feedback(False, f"measured {measured:.3f}, you predicted {guess:.4g}: what does one step back do to each "
+                            "of the two entries of the gradient?")
 
 
 def _a_list_like(like: list[np.ndarray]) -> Callable:
@@ -844,32 +844,34 @@ def check_gru_reset_before(fn: Callable) -> None:
                             "and let r multiply h_prev before its product with the candidate's block")
 
 
-MEMORY_LEFT = (0.99, 100)  # the exercise's forget gate and number of steps
+MEMORY_HALF_LIFE = (3.0, -30.0)  # the exercise's forget-gate and input-gate biases (weights are zero)
 
 
 @_exercise
-def check_memory_left(prediction) -> None:
-    """Exercise 06.2: your prediction of the share of c_0 left after k steps with forget gate f and input gate 0."""
-    forget, steps = MEMORY_LEFT
-    c = np.ones(4)  # c_0
-    for _ in range(steps):
-        c = forget * c + 0.0 * np.tanh(c)  # c_t = f * c_{t-1} + i * g, with i = 0
-    measured = float(c[0])
+def check_memory_half_life(prediction) -> None:
+    """Exercise 06.2: your prediction of the steps until c < c_0 / 2, for an LSTM with zero weights and these biases."""
+    forget_bias, input_bias = MEMORY_HALF_LIFE
+    forget, write = _sigmoid(forget_bias), _sigmoid(input_bias)  # the gates, with zero weights
+    c, steps = 1.0, 0
+    while c >= 0.5:
+        c = forget * c + write * np.tanh(0.0)  # c_t = f * c_{t-1} + i * g; the candidate g is tanh(0) = 0
+        steps += 1
     guess = as_number(prediction)
     if guess is None:
-        return _feedback(False, f"write your prediction as one number, e.g. my_prediction = 0.5; got "
+        return _feedback(False, f"write your prediction as one number of steps, e.g. my_prediction = 5; got "
                                 f"{describe(prediction)}")
-    if np.isclose(guess, measured, rtol=0.03):
-        return _feedback(True, f"measured {measured:.3f}: f**{steps}. A gate a hair below 1 still forgets, "
-                               "slowly and geometrically.")
-    hints = [(1 - steps * (1 - forget), "the losses compound: each step keeps f of what is left, so multiply"),
-             (forget, "that is one step; there are a hundred"),
-             (1.0, "f = 0.99 keeps 99% per step: after many steps, less is left")]
+    if abs(guess - steps) <= 1:
+        return _feedback(True, f"measured {steps} steps: the gate is sigmoid(3) = {forget:.3f}, and {forget:.3f}**n "
+                               f"falls below 1/2 at n = {steps}. A gate near 1 still forgets, geometrically.")
+    hints = [(1 / (1 - forget), "that is the average memory time 1 / (1 - f); half is lost sooner"),
+             (forget_bias, "the bias is not the gate: with zero weights the gate is sigmoid(bias)"),
+             (1, "one step keeps sigmoid(3), about 95%: far more than half"),
+             (np.log(0.5) / np.log(_sigmoid(1.0)), "the bias is 3, not 1 (Keras's starting forget bias)")]
     for value, hint in hints:
-        if np.isclose(guess, value, rtol=0.01, atol=1e-9):
-            return _feedback(False, f"{hint} (measured {measured:.3f})")
-    return _feedback(False, f"measured {measured:.3f}, you predicted {guess:.4g}: what does one step do to c when "
-                            "i = 0?")
+        if abs(guess - value) <= 0.5:
+            return _feedback(False, f"{hint} (measured {steps} steps)")
+    return _feedback(False, f"measured {steps} steps, you predicted {guess:.4g}: what share of c does one step "
+                            "keep, with the forget gate at sigmoid(3)?")
 
 
 # ---------------------------------------------------------------------------

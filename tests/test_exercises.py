@@ -366,9 +366,9 @@ def test_check_relu_backward_names_what_is_wrong(capsys, wrong, hint):
 
 
 @pytest.mark.parametrize("prediction, start", [
-    (0.8**10, "Correct!"), (0.107, "Correct!"), (np.float32(0.1074), "Correct!"), ([0.107], "Correct!"),
-    (8.0, "Not yet: that is s times k"), (0.8**11, "Not yet: one step too many"), (1.0, "Not yet: the norm does"),
-    (0.5, "Not yet: measured 0.107"), (None, "Not yet: write your prediction as one number"),
+    (1.2**10 / np.sqrt(2), "Correct!"), (4.38, "Correct!"), (np.float32(4.4), "Correct!"), ([4.38], "Correct!"),
+    (0.85**10, "Not yet: the factors do not average"), (1.2**10, "Not yet: close"), (0.5**10, "Not yet: the direction"),
+    (1.0, "Not yet: the norm does"), (2.0, "Not yet: measured 4.378"), (None, "Not yet: write your prediction"),
 ])
 def test_check_gradient_reach_compares_the_prediction_with_the_measurement(capsys, prediction, start):
     exercises.check_gradient_reach(prediction)
@@ -456,12 +456,13 @@ def test_check_gru_reset_before_names_what_is_wrong(capsys, wrong, hint):
 
 
 @pytest.mark.parametrize("prediction, start", [
-    (0.99**100, "Correct!"), (0.366, "Correct!"), (np.float32(0.37), "Correct!"),
-    (0.0, "Not yet: the losses compound"), (0.99, "Not yet: that is one step"), (1, "Not yet: f = 0.99 keeps"),
-    (np.exp(-1), "Correct!"), (0.5, "Not yet: measured 0.366"), ("0.37", "Not yet: write your prediction"),
+    (15, "Correct!"), (14, "Correct!"), (np.int64(16), "Correct!"), (14.6, "Correct!"), ([15], "Correct!"),
+    (21, "Not yet: that is the average memory time"), (3, "Not yet: the bias is not the gate"),
+    (1, "Not yet: one step keeps"), (2, "Not yet: the bias is 3, not 1"), (40, "Not yet: measured 15 steps"),
+    ("15", "Not yet: write your prediction"),
 ])
-def test_check_memory_left_compares_the_prediction_with_the_measurement(capsys, prediction, start):
-    exercises.check_memory_left(prediction)
+def test_check_memory_half_life_compares_the_prediction_with_the_measurement(capsys, prediction, start):
+    exercises.check_memory_half_life(prediction)
     out = capsys.readouterr().out
     assert out.startswith(start), out
 
@@ -818,13 +819,13 @@ CORRECT = {
                                      {"new names": "more", "mean length": "it goes up", "bigram loss": "increases"}],
     "check_relu_backward": [lambda h, dh: dh * (h > 0), in_float32(lambda h, dh: dh * (h > 0)),
                             lambda h, dh: (dh * (h > 0)).tolist(), lambda h, dh: np.where(h > 0, dh, 0.0)],
-    "check_gradient_reach": [0.8**10, np.float64(0.1074), [0.107], (0.107,)],
+    "check_gradient_reach": [1.2**10 / np.sqrt(2), np.float64(4.38), [4.38], (4.4,)],
     "check_clipping": [clip_right, lambda *a: tuple(clip_right(*a)),
                        lambda grads, m: clip_right([g.astype(np.float32) for g in grads], np.float32(m)),
                        lambda *a: [g.tolist() for g in clip_right(*a)]],
     "check_gru_reset_before": [gru_reset_before, in_float32(gru_reset_before),
                                lambda *a: gru_reset_before(*a).tolist()],
-    "check_memory_left": [0.99**100, np.float32(0.366), [0.366], np.array([0.366])],
+    "check_memory_half_life": [15, np.int64(15), 15.0, [15], np.array([14.6])],
     "check_scale_prediction": [dict(SCALES_RIGHT), {0: "Average", 50.0: "the best match", -50: "the worst match"},
                                {"Scale 0": "average of the values", " scale 50 ": "best", "scale -50": "worst",
                                 "note": "mine"}, {np.int64(0): "average", "50": "best", "-50": "worst"}],
