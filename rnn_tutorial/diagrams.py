@@ -46,54 +46,6 @@ def _arrow(ax, start, end, label=None, label_offset=(0.0, 0.0), **style):
         ax.text(x, y, label, ha="center", va="center", fontsize=11, color="dimgray")
 
 
-def draw_folded_rnn(ax=None):
-    """The RNN as one cell with a loop: the state it computes comes back as its next input."""
-    ax = _new_axes(ax, (5, 4))
-    _box(ax, 0, 0, "RNN cell\n$h_t$")
-    _box(ax, 0, -1.6, "$x_t$", width=0.8, height=0.5, colour=INPUT_COLOUR)
-    _box(ax, 0, 1.6, "$y_t$", width=0.8, height=0.5, colour=OUTPUT_COLOUR)
-    _arrow(ax, (0, -1.3), (0, -0.42), "kernel", (0.55, 0))
-    _arrow(ax, (0, 0.42), (0, 1.3), "output layer", (0.75, 0))
-    # the loop: the state leaves on the right and comes back as the next step's h_{t-1}
-    _arrow(ax, (0.77, 0.2), (0.77, -0.2), connectionstyle="arc,angleA=0,angleB=0,armA=35,armB=35,rad=8")
-    ax.text(1.55, 0, "$h_{t-1}$\nrecurrent_kernel", ha="left", va="center", fontsize=11, color="dimgray")
-    ax.set_xlim(-1.5, 3.6)
-    ax.set_ylim(-2.0, 2.0)
-    return ax
-
-
-def draw_unrolled_rnn(words: Sequence[str], outputs: Sequence[str] | None = None, ax=None):
-    """The same cell drawn once per word: inputs below, outputs above, states passed left to right from h0 = 0."""
-    if not isinstance(words, Sequence) or isinstance(words, str) or isinstance(outputs, str):
-        raise ValueError(f"words and outputs must be lists of str, not one str; got {words!r} and {outputs!r}")
-    words = list(words)
-    if not words or not all(isinstance(w, str) for w in words):
-        raise ValueError(f"words must be a non-empty list of str; got {words!r}")
-    if outputs is not None and len(outputs) != len(words):
-        raise ValueError(f"outputs must have one label per word ({len(words)}); got {len(outputs)}")
-    if outputs is not None and not all(isinstance(o, str) for o in outputs):
-        raise ValueError(f"outputs must be labels (str); got {list(outputs)!r}")
-    step = 2.0
-    ax = _new_axes(ax, (1.6 * len(words) + 1.5, 3.4))
-    ax.text(-2.0, 0, "$h_0 = 0$", ha="center", va="center", fontsize=11)
-    _arrow(ax, (-1.45, 0), (-0.75, 0))
-    for t, word in enumerate(words):
-        x = t * step
-        _box(ax, x, 0, "RNN")
-        _box(ax, x, -1.6, word, width=1.6, height=0.5, colour=INPUT_COLOUR)
-        _box(ax, x, 1.6, outputs[t] if outputs is not None else f"$y_{t + 1}$", width=1.0, height=0.5,
-             colour=OUTPUT_COLOUR)
-        _arrow(ax, (x, -1.33), (x, -0.42), f"$x_{t + 1}$", (0.3, 0))
-        _arrow(ax, (x, 0.42), (x, 1.33), f"$h_{t + 1}$", (0.3, 0))
-        if t + 1 < len(words):
-            _arrow(ax, (x + 0.75, 0), (x + step - 0.75, 0), f"$h_{t + 1}$", (0, 0.22))
-    ax.text((len(words) - 1) * step / 2, -2.3, "one cell, the same weights at every step", ha="center",
-            fontsize=10, color="dimgray")
-    ax.set_xlim(-2.6, (len(words) - 1) * step + 1.0)
-    ax.set_ylim(-2.6, 2.0)
-    return ax
-
-
 def draw_folded_equals_unrolled(words: Sequence[str], outputs: Sequence[str] | None = None, ax=None):
     """The folded RNN, "=", and the same RNN unrolled over `words`: two pictures of one network (notebook 03).
 

@@ -255,12 +255,24 @@ def _two_predictions(answer) -> tuple[tuple | None, str | None]:
     return tuple(counts), None
 
 
+def _measured_counts(measured, want: tuple[int, int]) -> tuple[tuple | None, str | None]:
+    """`measured` (the two counts Keras gave, `(dense, rnn)`) as two ints; `want` when it is None."""
+    if measured is None:
+        return want, None
+    counts, problem = _two_predictions(measured)
+    if problem:
+        return None, f"measured must be the two counts Keras gives, (dense, rnn); got {describe(measured)}"
+    return counts, None
+
+
 @_exercise
-def check_parameter_prediction(answer) -> None:
-    """Exercise 02.1: `{"dense": ..., "rnn": ...}`, the predicted parameters at length 20, vocabulary 5,000.
+def check_parameter_prediction(answer, measured=None) -> None:
+    """Exercise 02.1 (predict, then run): `{"dense": ..., "rnn": ...}`, the parameters at length 20, vocabulary 5,000.
 
     "dense": a Dense(10) layer on the whole padded sentence (length x vocabulary
     one-hot inputs); "rnn": a SimpleRNN(10), which reads one word (vocabulary inputs) per step.
+    `measured`: the two counts Keras gives, `(dense, rnn)`, shown only beside the verdict on a
+    prediction; without it, the counts are computed here.
     """
     length, vocab, units = PREDICT_LENGTH, PREDICT_VOCAB, PREDICT_UNITS
     dense_want = length * vocab * units + units  # 1,000,010: the same inputs as 10 x 10,000
@@ -268,6 +280,10 @@ def check_parameter_prediction(answer) -> None:
     counts, problem = _two_predictions(answer)
     if problem:
         return _feedback(False, problem)
+    keras_counts, problem = _measured_counts(measured, (dense_want, rnn_want))
+    if problem:
+        return _feedback(False, problem)
+    shown = f"Keras counts dense {_count(keras_counts[0])}, RNN {_count(keras_counts[1])}; "
     dense, rnn = counts
     dense_hints = {
         2 * length * vocab * units + units: "you doubled it for the length, but the vocabulary halved: the "
@@ -288,17 +304,18 @@ def check_parameter_prediction(answer) -> None:
                                                         "vocabulary x units, whatever the length",
     }
     if dense != dense_want:
-        return _feedback(False, dense_hints.get(dense, f"your dense prediction is {_count(dense)}: how many one-hot "
-                                                       "inputs does a padded sentence give, and how many weights "
-                                                       "per input?"))
+        return _feedback(False, shown + dense_hints.get(dense, f"your dense prediction is {_count(dense)}: how many "
+                                                               "one-hot inputs does a padded sentence give, and how "
+                                                               "many weights per input?"))
     if rnn != rnn_want:
         if rnn == dense_want:
-            return _feedback(False, "the RNN reads one word at a time: its count is not the dense network's")
-        return _feedback(False, rnn_hints.get(rnn, f"your RNN prediction is {_count(rnn)}: count its kernel (inputs "
-                                                   "of one word x units), recurrent kernel and biases"))
-    return _feedback(True, f"the dense count did not move ({dense_want:,}): {length} x {vocab:,} is the same "
+            return _feedback(False, shown + "the RNN reads one word at a time: its count is not the dense network's")
+        return _feedback(False, shown + rnn_hints.get(rnn, f"your RNN prediction is {_count(rnn)}: count its kernel "
+                                                           "(inputs of one word x units), recurrent kernel and "
+                                                           "biases"))
+    return _feedback(True, f"{shown}the dense count did not move ({dense_want:,}): {length} x {vocab:,} is the same "
                            f"{length * vocab:,} inputs as 10 x 10,000. The RNN's fell to {rnn_want:,} with the "
-                           "vocabulary, and the length never counted. Now run the next cell.")
+                           "vocabulary, and the length never counted.")
 
 
 # Exercise 02.2: where does "sachin" never stand, with names starting at these positions?
@@ -368,26 +385,51 @@ def _windows(sentence: str, width: int) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + width]) for i in range(len(words) - width + 1)}
 
 
+def _measured_differences(measured) -> tuple[str | None, str | None]:
+    """`measured`, `{width: largest feature difference}`, as a line to show; `("", None)` when it is None."""
+    if measured is None:
+        return "", None
+    form = "measured must map each window width to the largest feature difference"
+    if not isinstance(measured, dict) or not measured:
+        return None, f"{form}; got {describe(measured)}"
+    parts = []
+    for key in sorted(measured, key=repr):
+        width, value = as_number(key), as_number(measured[key])
+        if width is None or value is None or not np.isfinite(value) or width != round(width):
+            return None, f"{form}; for {describe(key)} got {describe(measured[key])}"
+        parts.append((int(width), "< 1e-06" if abs(value) < 1e-6 else f"{value:.3g}"))
+    return "measured largest feature differences, by window width: " + ", ".join(
+        f"{w}: {v}" for w, v in sorted(parts)) + "; ", None
+
+
 @_exercise
-def check_window_width(answer, pair=WINDOW_PAIR) -> None:
-    """Exercise 02.3: the smallest window for which a convolution + max over positions can tell `pair` apart."""
+def check_window_width(answer, pair=WINDOW_PAIR, measured=None) -> None:
+    """Exercise 02.3 (predict, then run): the smallest window for which a convolution + max over positions tells `pair`
+    apart.
+
+    `measured`: `{width: largest difference between the two sentences' features}`, measured on a random layer of
+    each width, shown only beside the verdict on a prediction.
+    """
     width = as_number(answer)
     if width is None or not np.isfinite(width) or width != round(width):
         return _feedback(False, f"write the window width as one whole number of words; got {describe(answer)}")
     width = int(width)
     length = len(pair[0].split())
+    if not 1 <= width <= length:
+        return _feedback(False, f"a window holds between 1 and {length} words (the whole sentence)")
+    shown, problem = _measured_differences(measured)
+    if problem:
+        return _feedback(False, problem)
     want = next(w for w in range(1, length + 1) if _windows(pair[0], w) != _windows(pair[1], w))
     if width == want:
         only = " ".join(sorted(_windows(pair[0], want) - _windows(pair[1], want))[0])
-        return _feedback(True, f"windows of {want} words differ: '{only}' is only in the first sentence. Two "
+        return _feedback(True, f"{shown}windows of {want} words differ: '{only}' is only in the first sentence. Two "
                                "stacked layers of width 2 see 3 words at once too.")
-    if not 1 <= width <= length:
-        return _feedback(False, f"a window holds between 1 and {length} words (the whole sentence)")
     if width < want:
-        shown = ", ".join(repr(" ".join(w)) for w in sorted(_windows(pair[0], width)))
-        return _feedback(False, f"with a window of {width} both sentences have the same windows: {shown}")
-    return _feedback(False, f"{width} words tell them apart, but so does a smaller window: list the windows of "
-                            f"{width - 1} words of each sentence")
+        windows = ", ".join(repr(" ".join(w)) for w in sorted(_windows(pair[0], width)))
+        return _feedback(False, f"{shown}with a window of {width} both sentences have the same windows: {windows}")
+    return _feedback(False, f"{shown}{width} words tell them apart, but so does a smaller window: list the windows "
+                            f"of {width - 1} words of each sentence")
 
 
 # ---------------------------------------------------------------------------
@@ -426,9 +468,32 @@ def _a_shape(value) -> tuple | None:
     return tuple(int(n) for n in array)
 
 
+def _measured_shapes(measured) -> tuple[str | None, str | None]:
+    """`measured`, `{name: shape Keras gave}`, as a line to show; `("", None)` when it is None."""
+    if measured is None:
+        return "", None
+    form = f"measured must map each of {list(TAGGER_SHAPES)} to the shape Keras gives"
+    if not isinstance(measured, dict):
+        return None, f"{form}; got {describe(measured)}"
+    shapes = {}
+    for name in TAGGER_SHAPES:
+        value = measured.get(name)
+        if hasattr(value, "as_list"):  # TensorFlow's TensorShape
+            value = value.as_list()
+        shape = _a_shape(value) if name in measured else None
+        if shape is None:
+            return None, f"{form}; for {name!r} got {describe(measured.get(name))}"
+        shapes[name] = shape
+    return "Keras gives " + ", ".join(f"{name} {shape}" for name, shape in shapes.items()) + "; ", None
+
+
 @_exercise
-def check_tagger_shapes(answer) -> None:
-    """Exercise 03.1 (predict, then run): `answer` maps each name of `TAGGER_SHAPES` to the shape you predict."""
+def check_tagger_shapes(answer, measured=None) -> None:
+    """Exercise 03.1 (predict, then run): `answer` maps each name of `TAGGER_SHAPES` to the shape you predict.
+
+    `measured`: the same names mapped to the shapes Keras gives, shown only beside the verdict on a complete
+    prediction.
+    """
     names = list(TAGGER_SHAPES)
     if not isinstance(answer, dict):
         return _feedback(False, f"write your prediction as a dict from each of {names} to a shape such as (2, 5); "
@@ -437,61 +502,91 @@ def check_tagger_shapes(answer) -> None:
     missing = [name for name in names if name not in given]
     if missing:
         return _feedback(False, f"give a shape for each of {names}; missing: {missing}")
+    got = {name: _a_shape(given[name]) for name in names}
     for name in names:
-        got, want = _a_shape(given[name]), TAGGER_SHAPES[name]
-        if got is None:
+        if got[name] is None:
             return _feedback(False, f"write each shape as a tuple of whole numbers, such as (2, 5); for {name!r} "
                                     f"got {describe(given[name])}")
-        if got == want:
+    shown, problem = _measured_shapes(measured)
+    if problem:
+        return _feedback(False, problem)
+    for name in names:
+        want = TAGGER_SHAPES[name]
+        if got[name] == want:
             continue
-        if len(got) == len(want) and got[:2] == (7, 3):
-            return _feedback(False, f"{name!r}: Keras puts the batch first, then time: (batch, time, ...)")
-        hint = _SHAPE_HINTS[name].get(got, "which axes does it have (batch, time, features?), and how long is each?")
-        return _feedback(False, f"{name!r} is not {got}: {hint}")
-    return _feedback(True, "batch first, then time, then features; return_sequences decides whether the time axis "
-                           "survives the SimpleRNN.")
+        if len(got[name]) == len(want) and got[name][:2] == (7, 3):
+            return _feedback(False, f"{shown}{name!r}: Keras puts the batch first, then time: (batch, time, ...)")
+        hint = _SHAPE_HINTS[name].get(got[name], "which axes does it have (batch, time, features?), and how long is "
+                                                 "each?")
+        return _feedback(False, f"{shown}{name!r} is not {got[name]}: {hint}")
+    return _feedback(True, f"{shown}batch first, then time, then features; return_sequences decides whether the time "
+                           "axis survives the SimpleRNN.")
 
 
-_SAME = {"same", "the same", "identical", "equal", "unchanged", "no change", "no difference"}
-_DIFFERENT = {"different", "differ", "differs", "not the same", "changed", "changes", "change"}
-FIRST_WORD_MODELS = ("left to right", "bidirectional")
+# Exercise 03.2: two sentences that differ only in their last word, through both taggers of notebook 03.
+CHANGED_PAIR = ("jordan met priya in paris", "jordan met priya in peru")
+CHANGED_MODELS = ("left to right", "bidirectional")
+CHANGED_WANT = {"left to right": {4}, "bidirectional": {0, 1, 2, 3, 4}}
 
 
-def _same_or_different(value) -> str | None:
-    if not isinstance(value, str):
-        return None
-    words = " ".join(value.lower().replace("-", " ").replace("_", " ").strip(" .!").split())
-    return "same" if words in _SAME else "different" if words in _DIFFERENT else None
+def _measured_changes(measured) -> tuple[str | None, str | None]:
+    """`measured`, `{tagger: largest state difference at each position}`, as a line to show; `""` when None."""
+    if measured is None:
+        return "", None
+    length = len(CHANGED_PAIR[0].split())
+    form = f"measured must map each of {list(CHANGED_MODELS)} to {length} differences, one per word"
+    if not isinstance(measured, dict):
+        return None, f"{form}; got {describe(measured)}"
+    parts = []
+    for name in CHANGED_MODELS:
+        values = as_floats(measured.get(name)) if name in measured else None
+        if values is None or values.shape != (length,) or not np.all(np.isfinite(values)):
+            return None, f"{form}; for {name!r} got {describe(measured.get(name))}"
+        parts.append(f"{name} " + " ".join("0" if abs(v) < 1e-6 else f"{v:.2g}" for v in values))
+    return "measured largest state difference at positions 0-4: " + "; ".join(parts) + "; ", None
 
 
 @_exercise
-def check_first_word(answer) -> None:
-    """Exercise 03.2 (predict, then run): same or different first-word probabilities, per tagger.
+def check_changed_states(answer, measured=None) -> None:
+    """Exercise 03.2 (predict, then run): at which positions do the two sentences of `CHANGED_PAIR` get different
+    states, in each tagger?
 
-    `answer` maps "left to right" and "bidirectional" to "same" or "different":
-    does each tagger give the first word the same tag probabilities in two
-    sentences that begin with the same word and then differ?
+    `answer` maps "left to right" and "bidirectional" to a set of positions (0 to 4). `measured` maps the same
+    names to the largest state difference at each position, shown only beside the verdict on a prediction.
     """
     if not isinstance(answer, dict):
-        return _feedback(False, f"write your prediction as a dict from each of {list(FIRST_WORD_MODELS)} to "
-                                f"\"same\" or \"different\"; got {describe(answer)}")
+        return _feedback(False, f"write your prediction as a dict from each of {list(CHANGED_MODELS)} to a set of "
+                                f"positions, such as {{0, 2}}; got {describe(answer)}")
     given = {key.strip().lower().replace("-", " "): value for key, value in answer.items() if isinstance(key, str)}
-    missing = [name for name in FIRST_WORD_MODELS if name not in given]
+    missing = [name for name in CHANGED_MODELS if name not in given]
     if missing:
-        return _feedback(False, f"give a prediction for each of {list(FIRST_WORD_MODELS)}; missing: {missing}")
-    said = {name: _same_or_different(given[name]) for name in FIRST_WORD_MODELS}
-    unclear = [name for name, word in said.items() if word is None]
-    if unclear:
-        return _feedback(False, f"answer \"same\" or \"different\" for each tagger; for {unclear[0]!r} got "
-                                f"{describe(given[unclear[0]])}")
-    if said["left to right"] != "same":
-        return _feedback(False, "look again at the left-to-right tagger: at the first word it has read that word "
-                                "only (its state starts from h0 = 0), so the words after it cannot reach it yet")
-    if said["bidirectional"] != "different":
-        return _feedback(False, "look again at the bidirectional tagger: its second RNN reads from the end of the "
-                                "sentence, so when it reaches the first word it has read all the others")
-    return _feedback(True, "a left-to-right RNN tags the first word from that word alone; the right-to-left half "
-                           "of a bidirectional RNN brings in the words after it.")
+        return _feedback(False, f"give a set of positions for each of {list(CHANGED_MODELS)}; missing: {missing}")
+    said = {}
+    for name in CHANGED_MODELS:
+        positions, problem = _positions(given[name])
+        if problem:
+            return _feedback(False, f"for {name!r}: {problem}")
+        outside = sorted(p for p in positions if not 0 <= p <= 4)
+        if outside:
+            return _feedback(False, f"the sentences have 5 words, at positions 0 to 4; for {name!r} got {outside}")
+        said[name] = positions
+    shown, problem = _measured_changes(measured)
+    if problem:
+        return _feedback(False, problem)
+    if not said["left to right"] and not said["bidirectional"]:
+        return _feedback(False, "write your predicted positions in the sets: the last words differ, 'paris' and "
+                                "'peru'; which states can that reach?")
+    left, both = said["left to right"], said["bidirectional"]
+    if 4 not in left or 4 not in both:
+        return _feedback(False, f"{shown}the last word itself differs, so the state there differs in both taggers")
+    if left != CHANGED_WANT["left to right"]:
+        return _feedback(False, f"{shown}look again at the left-to-right tagger: at positions {sorted(left - {4})} "
+                                "it has read only words that the two sentences share; the last word comes later")
+    if both != CHANGED_WANT["bidirectional"]:
+        return _feedback(False, f"{shown}look again at the bidirectional tagger: its second RNN reads from the end, "
+                                "so it reads 'paris' or 'peru' first and carries it to every word before")
+    return _feedback(True, f"{shown}left to right, a word's state depends only on the words up to it; the "
+                           "right-to-left half of a bidirectional RNN brings every later word into every state.")
 
 
 NO_RECURRENCE_SENTENCE = "Chirag worked at Microsoft in India"
@@ -517,13 +612,26 @@ def _words_that_move_the_last_state(sentence: str, recurrent_scale: float, seed:
             if np.abs(last_state(ids[:t] + [other] + ids[t + 1:]) - last_state(ids)).max() > 1e-12]
 
 
+def _measured_moves(measured) -> tuple[str | None, str | None]:
+    """`measured`, how far h_6 moves when each word is replaced, as a line to show; `""` when None."""
+    if measured is None:
+        return "", None
+    words = NO_RECURRENCE_SENTENCE.split()
+    values = as_floats(measured)
+    if values is None or values.shape != (len(words),) or not np.all(np.isfinite(values)):
+        return None, f"measured must hold {len(words)} distances, one per word; got {describe(measured)}"
+    return "measured with W_h = 0: " + ", ".join(
+        f"{word} {'0' if abs(v) < 1e-12 else f'{v:.3f}'}" for word, v in zip(words, values)) + "; ", None
+
+
 @_exercise
-def check_no_recurrence(answer) -> None:
-    """Exercise 03.3 (change and observe): the words that still move the last state when recurrent_kernel is 0.
+def check_no_recurrence(answer, measured=None) -> None:
+    """Exercise 03.3 (predict, then run): the words that still move the last state when recurrent_kernel is 0.
 
     `answer`: the words of `NO_RECURRENCE_SENTENCE` (a list, or one str for one
     word) whose replacement still changes h_6. The check recomputes the answer
-    with random weights and a recurrent kernel of zeros.
+    with random weights and a recurrent kernel of zeros. `measured`: how far h_6
+    moved for each word in the notebook, shown only beside the verdict.
     """
     sentence = NO_RECURRENCE_SENTENCE.split()
     items = [answer] if isinstance(answer, str) else as_items(answer)
@@ -537,21 +645,25 @@ def check_no_recurrence(answer) -> None:
     if unknown:
         return _feedback(False, f"name words of the sentence {sentence}; {unknown[:3]} are not in it")
     said = {lower[word.strip().lower()] for word in items}
+    if not said:
+        return _feedback(False, "write your prediction in the list: which words can still reach h_6? (the last "
+                                "word makes the last state: h_6 is computed from x_6)")
+    shown, problem = _measured_moves(measured)
+    if problem:
+        return _feedback(False, problem)
     with_loop = _words_that_move_the_last_state(NO_RECURRENCE_SENTENCE, 1.0)
     want = set(_words_that_move_the_last_state(NO_RECURRENCE_SENTENCE, 0.0))
     if said == want:
-        return _feedback(True, f"with recurrent_kernel = 0, only {sorted(want)} reaches the last state (with it, "
-                               f"{len(with_loop)} words do): each state sees only its own word, like the word-only "
-                               "tagger.")
-    if not said:
-        return _feedback(False, "the last word still makes the last state: h_6 is computed from x_6")
+        return _feedback(True, f"{shown}with recurrent_kernel = 0, only {sorted(want)} reaches the last state (with "
+                               f"it, {len(with_loop)} words do): each state sees only its own word, like the "
+                               "word-only tagger.")
     if len(said) == len(sentence):
-        return _feedback(False, "recurrent_kernel is what carries h_{t-1} into h_t; at 0, nothing passes from one "
-                                "step to the next")
+        return _feedback(False, f"{shown}recurrent_kernel is what carries h_(t-1) into h_t; at 0, nothing passes "
+                                "from one step to the next")
     if want <= said:
-        return _feedback(False, f"{sorted(said - want)} no longer reach the last state: with recurrent_kernel = 0 "
-                                "nothing passes from one step to the next")
-    return _feedback(False, "which input does h_6 itself read? Only that word can still reach it")
+        return _feedback(False, f"{shown}{sorted(said - want)} no longer reach the last state: with "
+                                "recurrent_kernel = 0 nothing passes from one step to the next")
+    return _feedback(False, f"{shown}which input does h_6 itself read? Only that word can still reach it")
 
 
 # ---------------------------------------------------------------------------

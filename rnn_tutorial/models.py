@@ -1,5 +1,8 @@
-"""Small Keras models of the series, one builder per idea, with named layers.
+"""The sequence models of notebook 04 as reference builders, and greedy decoding.
 
+Notebook 04 builds its name generator and its translator in its own cells;
+these builders make the same shapes of model for the tests of the package's
+reference loops (`generation.sample_names`, `greedy_decode`), for any cell.
 Import this module after `setup()` has run (it imports Keras).
 """
 
@@ -8,107 +11,12 @@ from __future__ import annotations
 import keras
 import numpy as np
 
-from rnn_tutorial.validation import check_int, check_ints, check_number, ids_below
+from rnn_tutorial.validation import check_int, check_ints, ids_below
 
 
 def _positive_ints(**sizes) -> list[int]:
     """Each size as a Python int (Keras refuses numpy ints), or a ValueError naming the one that is not positive."""
     return [check_int(name, value, 1) for name, value in sizes.items()]
-
-
-def bag_of_words_classifier(vocab_size: int, hidden: int = 32, name: str = "bag_of_words") -> keras.Model:
-    """An order-blind binary classifier: word counts -> dense layers -> probability (notebook 01).
-
-    Input `(batch, vocab_size)` bags of words; output `(batch, 1)`.
-    """
-    vocab_size, hidden = _positive_ints(vocab_size=vocab_size, hidden=hidden)
-    inputs = keras.Input(shape=(vocab_size,), name="bag")
-    h = keras.layers.Dense(hidden, activation="relu", name="hidden")(inputs)
-    outputs = keras.layers.Dense(1, activation="sigmoid", name="probability")(h)
-    model = keras.Model(inputs, outputs, name=name)
-    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy", metrics=["accuracy"])
-    return model
-
-
-def dense_classifier(max_length: int, vocab_size: int, hidden: int = 16, name: str = "dense") -> keras.Model:
-    """A feedforward classifier of whole sentences: one-hot words -> flatten -> dense -> probability (notebook 02).
-
-    Input `(batch, max_length, vocab_size)`: the input size is fixed when the
-    model is built, and each (position, word) pair has its own weights.
-    Output `(batch, 1)`.
-    """
-    max_length, vocab_size, hidden = _positive_ints(max_length=max_length, vocab_size=vocab_size, hidden=hidden)
-    inputs = keras.Input(shape=(max_length, vocab_size), name="one_hot")
-    x = keras.layers.Flatten(name="flatten")(inputs)  # (batch, max_length * vocab_size)
-    h = keras.layers.Dense(hidden, activation="relu", name="hidden")(x)
-    outputs = keras.layers.Dense(1, activation="sigmoid", name="probability")(h)
-    model = keras.Model(inputs, outputs, name=name)
-    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy", metrics=["accuracy"])
-    return model
-
-
-def rnn_classifier(vocab_size: int, embedding_dim: int | None = 16, units: int = 32, name: str = "rnn") -> keras.Model:
-    """Many to one: a sentence -> SimpleRNN -> probability, from its last hidden state (notebooks 01, 02).
-
-    With `embedding_dim`, the input is `(batch, time)` word ids, turned into
-    learnt vectors by an `Embedding`; with `embedding_dim=None`, it is
-    `(batch, time, vocab_size)` one-hot vectors. Either way padding (id 0, or an
-    all-zero vector) is masked, so the RNN skips it, and any length is accepted.
-    Output `(batch, 1)`.
-    """
-    vocab_size, units = _positive_ints(vocab_size=vocab_size, units=units)
-    if embedding_dim is None:
-        inputs = keras.Input(shape=(None, vocab_size), name="one_hot")
-        x = keras.layers.Masking(mask_value=0.0, name="masking")(inputs)
-    else:
-        (embedding_dim,) = _positive_ints(embedding_dim=embedding_dim)
-        inputs = keras.Input(shape=(None,), dtype="int64", name="ids")
-        x = keras.layers.Embedding(vocab_size, embedding_dim, mask_zero=True, name="embedding")(inputs)
-    h = keras.layers.SimpleRNN(units, name="rnn")(x)  # the last hidden state, (batch, units)
-    outputs = keras.layers.Dense(1, activation="sigmoid", name="probability")(h)
-    model = keras.Model(inputs, outputs, name=name)
-    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="binary_crossentropy", metrics=["accuracy"])
-    return model
-
-
-def rnn_tagger(vocab_size: int, n_tags: int, embedding_dim: int = 16, units: int = 32, bidirectional: bool = False,
-               name: str | None = None) -> keras.Model:
-    """Many to many, aligned: one tag per word, from the hidden state at that word (notebook 03).
-
-    Input `(batch, time)` word ids, 0 as padding (masked); output
-    `(batch, time, n_tags)` tag probabilities. `bidirectional=True` adds a
-    second RNN that reads the sentence right to left, so each tag also sees the
-    words after it.
-    """
-    vocab_size, n_tags, embedding_dim, units = _positive_ints(
-        vocab_size=vocab_size, n_tags=n_tags, embedding_dim=embedding_dim, units=units)
-    if bidirectional not in (True, False):
-        raise ValueError(f"bidirectional must be True or False; got {bidirectional!r}")
-    inputs = keras.Input(shape=(None,), dtype="int64", name="ids")
-    x = keras.layers.Embedding(vocab_size, embedding_dim, mask_zero=True, name="embedding")(inputs)
-    rnn = keras.layers.SimpleRNN(units, return_sequences=True, name="rnn")  # a state per word, (batch, time, units)
-    h = keras.layers.Bidirectional(rnn, name="bidirectional")(x) if bidirectional else rnn(x)
-    outputs = keras.layers.Dense(n_tags, activation="softmax", name="tags")(h)  # the same layer at every step
-    model = keras.Model(inputs, outputs, name=name or ("bidirectional_tagger" if bidirectional else "rnn_tagger"))
-    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
-    return model
-
-
-def word_tagger(vocab_size: int, n_tags: int, embedding_dim: int = 16, hidden: int = 32,
-                name: str = "word_tagger") -> keras.Model:
-    """A tagger with no context: each word's tag from that word alone (notebook 03's baseline).
-
-    Input `(batch, time)` word ids; output `(batch, time, n_tags)`.
-    """
-    vocab_size, n_tags, embedding_dim, hidden = _positive_ints(
-        vocab_size=vocab_size, n_tags=n_tags, embedding_dim=embedding_dim, hidden=hidden)
-    inputs = keras.Input(shape=(None,), dtype="int64", name="ids")
-    x = keras.layers.Embedding(vocab_size, embedding_dim, mask_zero=True, name="embedding")(inputs)
-    h = keras.layers.Dense(hidden, activation="relu", name="hidden")(x)  # word by word, (batch, time, hidden)
-    outputs = keras.layers.Dense(n_tags, activation="softmax", name="tags")(h)
-    model = keras.Model(inputs, outputs, name=name)
-    model.compile(optimizer=keras.optimizers.Adam(0.01), loss="sparse_categorical_crossentropy")
-    return model
 
 
 def _cell(kind: str):
@@ -237,19 +145,3 @@ def greedy_decode(encoder: keras.Model, decoder_step: keras.Model, source_ids, s
         if done.all():
             break
     return out
-
-
-def sequence_regressor(cell: str, units: int = 32, features: int = 2, learning_rate: float = 0.005) -> keras.Model:
-    """Many to one, a number out: a sequence -> a `cell` ("SimpleRNN", "LSTM" or "GRU") -> one number (notebook 06).
-
-    Input `(batch, time, features)`; output `(batch, 1)`; trained on the mean squared error.
-    """
-    units, features = _positive_ints(units=units, features=features)
-    _cell(cell)
-    learning_rate = check_number("learning_rate", learning_rate, lambda r: r > 0, "a positive number")
-    inputs = keras.Input(shape=(None, features), name="sequence")
-    h = _cell(cell)(units, name=cell.lower())(inputs)  # the last state, (batch, units)
-    outputs = keras.layers.Dense(1, name="prediction")(h)
-    model = keras.Model(inputs, outputs, name=f"{cell.lower()}_regressor")
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="mse")
-    return model

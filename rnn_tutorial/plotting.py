@@ -90,18 +90,51 @@ def plot_tokens(tokens: Sequence[str], ids: Sequence[int], *, ax=None, title=Non
     return ax
 
 
-def plot_spectrogram(wave, rate: int, *, ax=None, title=None, max_hz=None):
-    """Spectrogram of a waveform: time across, frequency up, energy as colour."""
+def plot_spectrogram(wave, rate: int, *, ax=None, title=None, max_hz=None, smooth=None, colorbar=False):
+    """Spectrogram of a waveform: time across, frequency up, strength as colour (notebook 01).
+
+    The wave is cut into slices of 8 ms, a new one every millisecond; for each
+    slice, the strength (power) of each frequency is measured. `smooth`: average
+    each frequency's power over that many seconds of slices (e.g. 0.025, so that
+    the pulses of a voice, 120 a second, do not paint a stripe each). Colour:
+    decibels below the strongest point, over 50 dB (10 dB = ten times weaker).
+    `colorbar`: True draws a colour bar beside `ax`; an Axes or an array of
+    Axes (e.g. a column of a grid) draws it beside those, so they stay aligned.
+    """
+    from matplotlib import mlab
+
     wave = check_floats("wave", wave)
     if wave.ndim != 1 or wave.size < 64:
         raise ValueError(f"wave must be 1-D with at least 64 samples; got shape {wave.shape}")
     rate = check_int("rate", rate, 1, what="a positive int (samples per second)")
     if max_hz is not None:
         max_hz = check_number("max_hz", max_hz, lambda hz: hz > 0, "a positive number of Hz or None")
+    if smooth is not None:
+        smooth = check_number("smooth", smooth, lambda s: 0 < s <= wave.size / rate,
+                              "a positive number of seconds, at most the wave's length, or None")
     ax = _axes(ax)
-    ax.specgram(wave, NFFT=64, Fs=rate, noverlap=56, cmap="magma")  # short windows show formants
+    window = min(wave.size, max(16, round(0.008 * rate)))  # samples per slice: 8 ms
+    step = min(window, max(1, round(0.001 * rate)))  # a new slice every millisecond
+    power, hz, seconds = mlab.specgram(wave, NFFT=window, Fs=rate, noverlap=window - step,
+                                       pad_to=max(256, window))  # (frequencies, slices)
+    if smooth is not None:
+        width = min(power.shape[1], max(1, round(smooth * rate / step)))  # slices to average over
+        kernel = np.ones(width) / width
+        power = np.stack([np.convolve(row, kernel, mode="same") for row in power])  # (frequencies, slices)
+    with np.errstate(divide="ignore"):
+        decibels = 10 * np.log10(power / max(power.max(), np.finfo(float).tiny))  # 0 at the strongest
+    image = ax.pcolormesh(seconds, hz, np.maximum(decibels, -50), cmap="magma", vmin=-50, vmax=0, shading="auto")
     ax.set(xlabel="time (s)", ylabel="frequency (Hz)")
     ax.grid(False)
+    if colorbar is True:
+        ax.figure.colorbar(image, ax=ax, label="dB below the strongest")
+    elif colorbar is not False and colorbar is not None:
+        from matplotlib.axes import Axes
+
+        beside = np.asarray(colorbar, dtype=object).ravel().tolist()  # the Axes to draw it beside
+        if not beside or not all(isinstance(a, Axes) for a in beside):
+            raise TypeError(f"colorbar must be True, False or Axes; got {colorbar!r:.80}")
+        ax.figure.colorbar(image, ax=beside, label="dB below the strongest")
     if max_hz:
         ax.set_ylim(0, max_hz)
     if title:

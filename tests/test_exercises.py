@@ -105,7 +105,25 @@ def test_check_autocorrelation_predictions_names_what_is_wrong(capsys, answer, h
 def test_check_parameter_prediction_accepts_the_two_counts(capsys):
     exercises.check_parameter_prediction({"dense": 1_000_010, "rnn": 50_110})
     out = capsys.readouterr().out
-    assert out.startswith("Correct!") and "did not move (1,000,010)" in out
+    assert out.startswith("Correct! Keras counts dense 1,000,010, RNN 50,110;") and "did not move (1,000,010)" in out
+
+
+def test_check_parameter_prediction_shows_the_measured_counts_only_beside_a_verdict(capsys):
+    exercises.check_parameter_prediction({"dense": None, "rnn": None}, measured=(1_000_010, 50_110))
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet: write your dense prediction") and "Keras" not in out, out
+    exercises.check_parameter_prediction({"dense": 2_000_010, "rnn": 1}, measured=(np.int64(1_000_010), 50_110))
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet: Keras counts dense 1,000,010, RNN 50,110; you doubled it"), out
+    exercises.check_parameter_prediction({"dense": 1_000_010, "rnn": 50_110}, measured=(1_000_010, 50_110))
+    assert capsys.readouterr().out.startswith("Correct! Keras counts dense 1,000,010, RNN 50,110;")
+
+
+@pytest.mark.parametrize("measured", [None, "x", (1, 2, 3), (np.nan, 1), {"dense": 1}, [[1, 2]], object()])
+def test_check_parameter_prediction_answers_odd_measured_counts(capsys, measured):
+    exercises.check_parameter_prediction({"dense": 1_000_010, "rnn": 50_110}, measured=measured)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith(("Correct! ", "Not yet: measured must be the two counts")), out
 
 
 @pytest.mark.parametrize("answer, hint", [
@@ -164,6 +182,25 @@ def test_check_window_width_accepts_the_smallest_window_that_differs(capsys):
     assert "'and sachin and' is only in the first sentence" in capsys.readouterr().out
 
 
+def test_check_window_width_shows_the_measured_differences_only_beside_a_verdict(capsys):
+    measured = {1: 0.0, 2: 1e-9, 3: 0.41, 4: np.float32(0.5), 5: 0.25}
+    exercises.check_window_width(None, measured=measured)
+    assert "measured" not in capsys.readouterr().out
+    exercises.check_window_width(2, measured=measured)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet: measured largest feature differences, by window width: 1: < 1e-06, 2: < 1e-06, "
+                          "3: 0.41, 4: 0.5, 5: 0.25; with a window of 2"), out
+    exercises.check_window_width(3, measured=measured)
+    assert capsys.readouterr().out.startswith("Correct! measured largest feature differences")
+
+
+@pytest.mark.parametrize("measured", ["x", {}, {1: None}, {"a": 1.0}, {1.5: 1.0}, {1: np.nan}, [0.1, 0.2], object()])
+def test_check_window_width_answers_odd_measured_differences(capsys, measured):
+    exercises.check_window_width(3, measured=measured)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith("Not yet: measured must map each window width"), out
+
+
 @pytest.mark.parametrize("answer, hint", [
     (2, "with a window of 2 both sentences have the same windows: 'and kohli', 'and sachin', 'kohli and'"),
     (1, "with a window of 1 both sentences have the same windows: 'and', 'kohli', 'sachin'"),
@@ -183,6 +220,34 @@ def test_check_window_width_names_what_is_wrong(capsys, answer, hint):
 def test_check_tagger_shapes_accepts_the_shapes(capsys):
     exercises.check_tagger_shapes(dict(exercises.TAGGER_SHAPES))
     assert capsys.readouterr().out.startswith("Correct!")
+
+
+def test_check_tagger_shapes_reads_the_shapes_tensorflow_gives(capsys):
+    import tensorflow as tf
+
+    measured = {name: tf.TensorShape(shape) for name, shape in exercises.TAGGER_SHAPES.items()}
+    exercises.check_tagger_shapes(dict(exercises.TAGGER_SHAPES), measured=measured)
+    assert capsys.readouterr().out.startswith("Correct! Keras gives embedding (3, 7, 16)")
+
+
+def test_check_tagger_shapes_shows_the_measured_shapes_only_beside_a_verdict(capsys):
+    measured = {name: list(shape) for name, shape in exercises.TAGGER_SHAPES.items()}
+    exercises.check_tagger_shapes(dict.fromkeys(exercises.TAGGER_SHAPES), measured=measured)
+    assert "Keras gives" not in capsys.readouterr().out
+    exercises.check_tagger_shapes({**exercises.TAGGER_SHAPES, "rnn": (3, 32)}, measured=measured)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet: Keras gives embedding (3, 7, 16), rnn (3, 7, 32), tags (3, 7, 4), "
+                          "rnn, last state only (3, 32); 'rnn' is not (3, 32)"), out
+    exercises.check_tagger_shapes(dict(exercises.TAGGER_SHAPES), measured=measured)
+    assert capsys.readouterr().out.startswith("Correct! Keras gives embedding (3, 7, 16)")
+
+
+@pytest.mark.parametrize("measured", ["x", {}, {"embedding": (3, 7, 16)}, [(3, 7, 16)], object(),
+                                      dict.fromkeys(exercises.TAGGER_SHAPES, "(3, 7)")])
+def test_check_tagger_shapes_answers_odd_measured_shapes(capsys, measured):
+    exercises.check_tagger_shapes(dict(exercises.TAGGER_SHAPES), measured=measured)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith("Not yet: measured must map each of"), out
 
 
 @pytest.mark.parametrize("change, hint", [
@@ -216,23 +281,50 @@ def test_check_tagger_shapes_refuses_incomplete_answers(capsys, answer, hint):
     assert out.startswith("Not yet:") and hint in out, out
 
 
-def test_check_first_word_accepts_the_prediction(capsys):
-    exercises.check_first_word({"left to right": "same", "bidirectional": "different"})
-    assert capsys.readouterr().out.startswith("Correct!")
+CHANGED_RIGHT = {"left to right": {4}, "bidirectional": {0, 1, 2, 3, 4}}
+
+
+def test_check_changed_states_accepts_the_prediction(capsys):
+    exercises.check_changed_states(CHANGED_RIGHT)
+    assert capsys.readouterr().out.startswith("Correct! left to right, a word's state")
+
+
+def test_check_changed_states_shows_the_measured_differences_only_beside_a_verdict(capsys):
+    measured = {"left to right": [0, 0, 0, 1e-9, 0.5], "bidirectional": np.array([0.03, 0.1, 0.2, 0.3, 0.5])}
+    exercises.check_changed_states({"left to right": set(), "bidirectional": set()}, measured=measured)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet: write your predicted positions") and "measured" not in out, out
+    exercises.check_changed_states({"left to right": {4}, "bidirectional": {4}}, measured=measured)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet: measured largest state difference at positions 0-4: left to right 0 0 0 0 0.5; "
+                          "bidirectional 0.03 0.1 0.2 0.3 0.5; look again at the bidirectional"), out
+    exercises.check_changed_states(CHANGED_RIGHT, measured=measured)
+    assert capsys.readouterr().out.startswith("Correct! measured largest state difference")
 
 
 @pytest.mark.parametrize("answer, hint", [
-    ({"left to right": "different", "bidirectional": "different"}, "look again at the left-to-right tagger"),
-    ({"left to right": "same", "bidirectional": "same"}, "look again at the bidirectional tagger"),
-    ({"left to right": "same or different?", "bidirectional": "same"}, "for 'left to right' got str"),
-    ({"left to right": True, "bidirectional": False}, "answer \"same\" or \"different\""),
-    ({"left to right": "same"}, "missing: ['bidirectional']"),
-    ("same", "write your prediction as a dict"),
+    ({"left to right": {0, 1, 2, 3, 4}, "bidirectional": {0, 1, 2, 3, 4}}, "look again at the left-to-right tagger"),
+    ({"left to right": {4}, "bidirectional": {3, 4}}, "look again at the bidirectional tagger"),
+    ({"left to right": {3}, "bidirectional": {0, 1, 2, 3}}, "the last word itself differs"),
+    ({"left to right": set(), "bidirectional": set()}, "write your predicted positions in the sets"),
+    ({"left to right": {5}, "bidirectional": {4}}, "positions 0 to 4; for 'left to right' got [5]"),
+    ({"left to right": "same", "bidirectional": {4}}, "for 'left to right': write the positions as a set of ints"),
+    ({"left to right": {4}}, "missing: ['bidirectional']"),
+    ({4}, "write your prediction as a dict"),
 ])
-def test_check_first_word_names_what_is_wrong(capsys, answer, hint):
-    exercises.check_first_word(answer)
+def test_check_changed_states_names_what_is_wrong(capsys, answer, hint):
+    exercises.check_changed_states(answer)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
+
+
+@pytest.mark.parametrize("measured", ["x", {}, {"left to right": [0] * 5}, {"left to right": [0] * 4,
+                                                                           "bidirectional": [0] * 5},
+                                      {"left to right": [np.nan] * 5, "bidirectional": [0] * 5}, object()])
+def test_check_changed_states_answers_odd_measured_differences(capsys, measured):
+    exercises.check_changed_states(CHANGED_RIGHT, measured=measured)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith("Not yet: measured must map each of"), out
 
 
 def test_check_no_recurrence_recomputes_its_answer():
@@ -246,8 +338,29 @@ def test_check_no_recurrence_accepts_the_last_word(capsys):
     assert capsys.readouterr().out.startswith("Correct!")
 
 
+def test_check_no_recurrence_shows_the_measured_distances_only_beside_a_verdict(capsys):
+    measured = [0.0, 0.0, 0.0, 0.0, 1e-15, 0.6141]
+    exercises.check_no_recurrence(None, measured=measured)
+    assert "measured" not in capsys.readouterr().out
+    exercises.check_no_recurrence([], measured=measured)
+    assert "measured" not in capsys.readouterr().out
+    exercises.check_no_recurrence(["Chirag"], measured=measured)
+    out = capsys.readouterr().out
+    assert out.startswith("Not yet: measured with W_h = 0: Chirag 0, worked 0, at 0, Microsoft 0, in 0, "
+                          "India 0.614; which input"), out
+    exercises.check_no_recurrence(["India"], measured=np.array(measured))
+    assert capsys.readouterr().out.startswith("Correct! measured with W_h = 0:")
+
+
+@pytest.mark.parametrize("measured", ["x", [0.1] * 5, [[0.1] * 6], [np.inf] * 6, {"India": 0.6}, object()])
+def test_check_no_recurrence_answers_odd_measured_distances(capsys, measured):
+    exercises.check_no_recurrence(["India"], measured=measured)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1 and out.startswith("Not yet: measured must hold 6 distances"), out
+
+
 @pytest.mark.parametrize("answer, hint", [
-    ([], "the last word still makes the last state"),
+    ([], "write your prediction in the list"),
     ("Chirag worked at Microsoft in India".split(), "nothing passes from one step to the next"),
     (["Microsoft", "India"], "['Microsoft'] no longer reach the last state"),
     (["Chirag"], "which input does h_6 itself read?"),
@@ -809,9 +922,10 @@ CORRECT = {
                             {k: np.array(v) for k, v in exercises.TAGGER_SHAPES.items()},
                             {k: tuple(np.int64(n) for n in v) for k, v in exercises.TAGGER_SHAPES.items()},
                             {**exercises.TAGGER_SHAPES, "extra": None}],
-    "check_first_word": [{"left to right": "same", "bidirectional": "different"},
-                         {"Left-to-right": "The same.", "bidirectional": "Different"},
-                         {"left to right": "identical", "bidirectional": "not the same", "extra": 1}],
+    "check_changed_states": [{"left to right": {4}, "bidirectional": {0, 1, 2, 3, 4}},
+                             {"Left-to-right": [4], "bidirectional": range(5), "extra": 1},
+                             {"left to right": 4, "bidirectional": np.arange(5)},
+                             {" left to right ": (np.int64(4),), "BIDIRECTIONAL": [4.0, 3, 2, 1, 0]}],
     "check_no_recurrence": [["India"], "India", ("india",), {"India"}, [" India "], ["India", "india"],
                             np.array(["India"]).tolist()],
     "check_temperature_prediction": [dict(ALL_UP), {"New names": "Up", "mean length": "longer", "bigram loss": "higher",
@@ -868,7 +982,7 @@ def clip_and_norm(grads, max_norm):
     ("check_unseen_positions", "{4}", "write the positions as a set of ints, e.g. {0, 9}; got str '{4}'"),
     ("check_window_width", "3", "one whole number of words; got str '3'"),
     ("check_tagger_shapes", {**exercises.TAGGER_SHAPES, "tags": (3, 7)}, "not one number"),
-    ("check_first_word", {"left to right": None, "bidirectional": None}, "for 'left to right' got None"),
+    ("check_changed_states", {"left to right": None, "bidirectional": None}, "for 'left to right': write the"),
     ("check_no_recurrence", "Chirag, India", "['Chirag, India'] are not in it"),
     ("check_temperature_prediction", {**ALL_UP, "mean length": 7}, "for 'mean length' got 'int 7'"),
     ("check_clipping", clip_and_norm, "return only the list of clipped arrays, not (list, norm)"),

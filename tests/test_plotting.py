@@ -95,3 +95,33 @@ def test_plot_helpers_refuse_bad_arguments_clearly(call, error, message):
 
 def test_plot_spectrogram_accepts_a_numpy_integer_rate():
     assert plotting.plot_spectrogram(np.sin(np.arange(800)), np.int64(8000)).get_xlabel() == "time (s)"
+
+
+def test_plot_spectrogram_smooths_the_pulses_away_and_draws_a_colour_bar():
+    rate = 8000
+    pulses = np.zeros(2400)  # 0.3 s of clicks, 120 a second, each ringing at 1,000 Hz
+    pulses[:: rate // 120] = 1.0
+    wave = np.convolve(pulses, np.exp(-np.arange(80) / 20) * np.sin(2 * np.pi * 1000 * np.arange(80) / rate))[:2400]
+    _, axes = plt.subplots(1, 2)
+    rough = plotting.plot_spectrogram(wave, rate, ax=axes[0]).collections[0].get_array()
+    smooth = plotting.plot_spectrogram(wave, rate, ax=axes[1], smooth=0.025, colorbar=True).collections[0].get_array()
+    assert rough.shape == smooth.shape and smooth.max() == 0 and smooth.min() >= -50
+    row = np.argmin(np.abs(np.linspace(0, rate / 2, rough.shape[0]) - 1000))  # the 1,000 Hz row
+    middle = slice(rough.shape[1] // 4, 3 * rough.shape[1] // 4)
+    assert np.ptp(smooth[row, middle]) < np.ptp(rough[row, middle]) / 3  # the stripes fade
+    assert len(axes[1].figure.axes) == 3  # two plots and one colour bar
+    _, grid = plt.subplots(2, 2)
+    plotting.plot_spectrogram(wave, rate, ax=grid[1, 1], colorbar=grid[:, 1])  # one bar beside a column
+    assert len(grid[1, 1].figure.axes) == 5 and grid[0, 1].get_position().x1 == grid[1, 1].get_position().x1
+    assert plotting.plot_spectrogram(np.zeros(100), 8000).collections  # silence draws too
+
+
+def test_plot_spectrogram_refuses_a_colour_bar_that_is_not_axes():
+    with pytest.raises(TypeError, match="colorbar must be True, False or Axes; got 'yes'"):
+        plotting.plot_spectrogram(np.zeros(800), 8000, colorbar="yes")
+
+
+@pytest.mark.parametrize("smooth", [0, -0.1, 1.0, "a bit"])
+def test_plot_spectrogram_refuses_a_bad_smoothing(smooth):
+    with pytest.raises(ValueError, match="smooth must be a positive number of seconds"):
+        plotting.plot_spectrogram(np.zeros(800), 8000, smooth=smooth)

@@ -24,33 +24,6 @@ def test_encode_tagged_refuses_bad_tags(data, message):
         tagging.encode_tagged(data, Vocabulary(["a", "b"]))
 
 
-def test_token_accuracy_counts_only_the_selected_tokens():
-    truth = np.array([[1, 0, 3], [2, 0, 0]])
-    guess = np.array([[1, 1, 3], [0, 0, 0]])
-    where = np.array([[True, True, True], [True, False, False]])
-    assert tagging.token_accuracy(truth, guess, where) == pytest.approx(2 / 4)
-    with pytest.raises(ValueError, match="one shape"):
-        tagging.token_accuracy(truth, guess[:1], where)
-    with pytest.raises(ValueError, match="selects no token"):
-        tagging.token_accuracy(truth, guess, np.zeros_like(where))
-
-
-class FixedModel:
-    """Stands in for a Keras model: always predicts tag 3 (LOC) at every position."""
-
-    def predict(self, ids, verbose=0):
-        out = np.zeros(ids.shape + (4,))
-        out[..., 3] = 1
-        return out
-
-
-def test_predict_tags_cuts_each_sentence_to_its_length():
-    vocab = Vocabulary(["in", "peru"])
-    assert tagging.predict_tags(FixedModel(), vocab, [["in", "peru"], ["peru"]]) == [["LOC", "LOC"], ["LOC"]]
-    with pytest.raises(TypeError, match="list of token lists"):
-        tagging.predict_tags(FixedModel(), vocab, ["in peru"])
-
-
 @pytest.fixture(scope="module")
 def corpus():
     return datasets.entity_sentences(n_train=3000, n_test=2000, seed=0)
@@ -99,17 +72,6 @@ def test_entity_sentences_are_deterministic_and_validate_input():
      "data must hold at least one sentence.*got 0 sentences and 0 tag lists"),
     (lambda v: tagging.encode_tagged(TaggedSentences([["peru"], ["in"]], [["LOC"]]), v), ValueError,
      "one tag list per sentence; got 2 sentences and 1 tag lists"),
-    (lambda v: tagging.predict_tags(FixedModel(), v, []), ValueError,
-     "sentences must be a non-empty list of non-empty token lists"),
-    (lambda v: tagging.predict_tags(FixedModel(), v, [["in"], []]), ValueError,
-     "sentences must be a non-empty list of non-empty token lists"),
-    (lambda v: tagging.predict_tags("model", v, [["in"]]), TypeError, "model must be a Keras model"),
-    (lambda v: tagging.predict_tags(FixedModel(), None, [["in"]]), TypeError,
-     "vocab must be a Vocabulary; got NoneType"),
-    (lambda v: tagging.token_accuracy([[1]], [[1]], [[]]), ValueError, "must have one shape"),
-    (lambda v: tagging.token_accuracy(None, None, None), ValueError, "tag_ids must be a non-empty array of ints"),
-    (lambda v: tagging.token_accuracy([[1]], [[0.9]], [[True]]), ValueError,
-     "predicted must be a non-empty array of ints; got dtype float64"),
 ])
 def test_tagging_helpers_refuse_bad_input_clearly(call, error, message):
     with pytest.raises(error, match=message):
