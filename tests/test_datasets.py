@@ -174,50 +174,6 @@ def test_key_phrase_sentences_refuse_bad_input(kwargs, message):
 # Notebook 04 ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def reviews():
-    return datasets.cricket_reviews(test_fraction=0.25, seed=0)
-
-
-def test_reviews_sizes_kinds_balance_and_no_overlap(reviews):
-    train, test = reviews
-    assert len(train) + len(test) == len(datasets.PLAYERS) * (2 * 10 + 25 * 2 + 25 * 4)
-    assert not set(train.texts) & set(test.texts)
-    for part in reviews:
-        assert set(part.kinds) == {"plain", "contrast", "negation"}
-        assert 0.45 < part.labels.mean() < 0.55
-
-
-def test_every_contrast_and_negation_review_has_a_twin_with_the_same_words(reviews):
-    for part in reviews:
-        labels_by_bag = {}
-        for text, label, kind in zip(part.texts, part.labels, part.kinds):
-            if kind != "plain":
-                labels_by_bag.setdefault(tuple(sorted(text.split())), []).append(int(label))
-        assert labels_by_bag and all(sorted(labels) == [0, 1] for labels in labels_by_bag.values())
-
-
-def test_review_sentiment_follows_the_clause_that_decides(reviews):
-    train, _ = reviews
-    lookup = dict(zip(train.texts, train.labels))
-    good = datasets.GOOD
-    for text, label in lookup.items():
-        words = text.split()
-        if "but" in words:
-            decider = words[words.index("but") + 1:]
-        elif "not" in words:
-            decider = words[words.index("was") + 1: words.index("was") + 2] if words[2] != "not" else []
-        else:
-            decider = words[-1:]
-        if decider:
-            assert (decider[-1] in good["adverb"] + good["adjective"]) == bool(label), text
-
-
-def test_reviews_refuse_a_bad_fraction():
-    with pytest.raises(ValueError, match="test_fraction must be between 0 and 1"):
-        datasets.cricket_reviews(test_fraction=1.0)
-
-
-@pytest.fixture(scope="module")
 def ratings():
     return datasets.cricket_ratings(test_fraction=0.25, seed=0)
 
@@ -366,14 +322,6 @@ def test_shuffled_sentences_templates_have_the_same_share_of_train_and_test(seed
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2])
-def test_reviews_kinds_players_and_labels_have_the_same_share_of_train_and_test(seed):
-    train, test = datasets.cricket_reviews(test_fraction=0.25, seed=seed)
-    assert _largest_gap(train.kinds, test.kinds) <= 1.0
-    assert _largest_gap([t.split()[0] for t in train.texts], [t.split()[0] for t in test.texts]) <= 1.0
-    assert _largest_gap(zip(train.kinds, train.labels), zip(test.kinds, test.labels)) <= 1.0
-
-
-@pytest.mark.parametrize("seed", [0, 1, 2])
 def test_first_names_genders_and_lengths_have_the_same_share_of_train_and_test(seed):
     train, test = datasets.first_names(test_fraction=0.1, seed=seed)
     assert _largest_gap([g for _, g in train], [g for _, g in test]) <= 1.0
@@ -426,9 +374,9 @@ def test_key_phrase_sets_made_alike_have_the_same_share_of_each_position_and_nam
     (lambda: datasets.entity_sentences(n_train=5, n_test=5, hold_out="jordan met chad in peru"), TypeError,
      "hold_out must be a list of str, not str"),
     (lambda: datasets.entity_sentences(n_train=5.0), ValueError, "n_train must be a positive int; got 5.0"),
-    (lambda: datasets.cricket_reviews(test_fraction=0.0001), ValueError,
-     "test_fraction=0.0001 of the 760 groups of reviews leaves 0 for the test set and 760 for training"),
-    (lambda: datasets.cricket_reviews(test_fraction="0.25"), ValueError,
+    (lambda: datasets.cricket_ratings(test_fraction=0.0001), ValueError,
+     "test_fraction=0.0001 of the 1360 groups of reviews leaves 0 for the test set and 1360 for training"),
+    (lambda: datasets.cricket_ratings(test_fraction="0.25"), ValueError,
      "test_fraction must be between 0 and 1, exclusive; got '0.25'"),
     (lambda: datasets.first_names(test_fraction=0.99999), ValueError, "leaves .* and 0 for training"),
     (lambda: datasets.first_names(test_fraction=float("nan")), ValueError, "test_fraction must be between 0 and 1"),
