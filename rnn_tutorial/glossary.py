@@ -126,6 +126,21 @@ TERMS = (
          ("LSTM", "long short-term memory")),
     Term("cell state", 6, "the LSTM's memory c_t, changed only by a product and a sum at each step"),
     Term("adding problem", 6, "sum the two marked numbers of a long sequence: a test of long-range memory"),
+    # 07 Attention
+    Term("attention", 7, "each decoder step scores every encoder state against its own state and reads their "
+         "weighted sum (Bahdanau, Cho and Bengio 2015)"),
+    Term("alignment", 7, "which input position an output step draws on; reversing a string of length T: output i "
+         "on input T-1-i"),
+    Term("query", 7, "the vector that asks, in attention: here the decoder's state", ("query", "queries")),
+    Term("key", 7, "a vector matched against the query, one per position; its value is what is read when it matches",
+         ("keys",)),
+    Term("attention weights", 7, "the softmax of the query's scores against the keys: positive, summing to 1"),
+    Term("context vector", 7, "the attention weights times the values: what the decoder reads at one step"),
+    Term("self-attention", 7, "attention in which the queries, keys and values all come from the same sequence"),
+    Term("transformer", 7, "a network of self-attention and dense layers, without recurrence (Vaswani et al. 2017)",
+         ("transformer", "transformers")),
+    Term("positional encoding", 7, "a vector added to each input that says where it stands, since self-attention "
+         "alone is blind to order", ("positional encoding", "positional encodings")),
     # 08 RNNs today
     Term("minGRU", 8, "the minimal GRU (Feng et al. 2024): its update gate and candidate read x_t only, never "
          "h_(t-1), which leaves a linear recurrence"),
@@ -137,7 +152,7 @@ TERMS = (
     Term("state-space model", 8, "a linear recurrence with a fixed, learnt decay, the same at every step (S4)",
          ("state-space model", "state-space models")),
     Term("selectivity", 8, "a recurrence whose gate depends on the input, so it chooses step by step what to keep "
-         "and what to skip (Mamba)", ("selectivity", "selective")),
+         "and what to skip (Mamba)", ("selectivity",)),
 )
 
 

@@ -8,7 +8,8 @@ dependent steps. Because combining two steps,
 
 is associative, a parallel scan computes every h_t in ceil(log2 T) vectorised
 steps instead (Hillis and Steele's scan). The minGRU of Feng et al. (2024) is
-such a recurrence. Only numpy here; the Keras layer is in `min_gru.py`.
+such a recurrence. Only numpy here: notebook 08 writes its Keras layer in its own cells
+and checks it against `min_gru_forward`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The linear recurrence by loop and by scan, the numpy minGRU and the Keras minGRU layer (notebook 08)."""
+"""The linear recurrence by loop and by scan, and the numpy minGRU (notebook 08)."""
 
 import math
 
@@ -147,67 +147,3 @@ def test_min_gru_forward_names_the_weight_of_the_wrong_shape(change, message):
     x, weights = change(np.zeros((2, 13, 3)), min_gru_weights())
     with pytest.raises(ValueError, match=message):
         scan.min_gru_forward(x, *weights)
-
-
-# the Keras layer -------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def keras():
-    from rnn_tutorial.notebook import setup
-
-    setup(seed=0, verbose=False)
-    import keras
-
-    return keras
-
-
-def test_keras_scan_equals_the_numpy_loop(keras):
-    from rnn_tutorial import min_gru
-
-    a, b, _ = arrays(time=37)
-    got = np.asarray(min_gru.scan(keras.ops.convert_to_tensor(a), keras.ops.convert_to_tensor(b)))
-    np.testing.assert_allclose(got, scan.linear_recurrence(a, b, method="loop"), atol=1e-12)
-
-
-@pytest.mark.parametrize("time", [1, 2, 9])
-def test_keras_min_gru_layer_equals_the_numpy_forward_on_the_same_weights(keras, time):
-    from rnn_tutorial import min_gru
-
-    layer = min_gru.MinGRU(5, dtype="float64", name="rnn")
-    x = np.random.default_rng(4).normal(size=(2, time, 3))
-    layer.build((None, time, 3))
-    assert [tuple(w.shape) for w in layer.get_weights()] == [(3, 5), (5,), (3, 5), (5,)]
-    layer.set_weights(min_gru_weights())
-    np.testing.assert_allclose(np.asarray(layer(x)), scan.min_gru_forward(x, *min_gru_weights()), atol=1e-12)
-
-
-def test_the_fixed_gate_is_the_same_at_every_step_and_trains_inside_a_model(keras):
-    from rnn_tutorial import min_gru
-
-    layer = min_gru.MinGRU(4, selective=False, dtype="float64", name="rnn")
-    layer.build((None, 6, 3))
-    w = np.array([-1.0, 0.0, 1.0, 2.0])
-    layer.set_weights([w, *min_gru_weights(units=4)[2:]])
-    x = np.random.default_rng(5).normal(size=(2, 6, 3))
-    z = 1 / (1 + np.exp(-w))  # (units,): one gate per unit, whatever the input
-    kernel, bias = min_gru_weights(units=4)[2:]
-    want = scan.linear_recurrence(np.broadcast_to(1 - z, (2, 6, 4)), z * (x @ kernel + bias), method="loop")
-    np.testing.assert_allclose(np.asarray(layer(x)), want, atol=1e-12)
-
-    model = keras.Sequential([keras.Input((6, 3)), min_gru.MinGRU(4, selective=False, name="rnn"),
-                              keras.layers.Dense(1, name="out")])
-    model.compile(optimizer=keras.optimizers.Adam(0.05), loss="mse")
-    before = model.get_layer("rnn").get_weights()[0].copy()
-    model.fit(x.astype("float32"), np.ones((2, 6, 1), "float32"), epochs=3, verbose=0)  # a compiled graph
-    assert not np.allclose(model.get_layer("rnn").get_weights()[0], before)
-
-
-def test_keras_layer_refuses_bad_arguments(keras):
-    from rnn_tutorial import min_gru
-
-    with pytest.raises(ValueError, match="units must be a positive int; got 0"):
-        min_gru.MinGRU(0)
-    with pytest.raises(ValueError, match="selective must be True or False; got 'yes'"):
-        min_gru.MinGRU(3, selective="yes")
-    with pytest.raises(ValueError, match="scan needs a fixed number of steps"):
-        min_gru.scan(keras.Input((None, 2)), keras.Input((None, 2)))
