@@ -11,6 +11,7 @@ from tools import notebooks as tool
 PATHS = tool.notebook_paths()
 NUMBERS = [int(p.name[:2]) for p in PATHS]
 FENCED = re.compile(r"```.*?```", re.DOTALL)
+NEXT = re.compile(r"^Next:.*?(?=\n[ \t]*\n|\Z)", re.MULTILINE | re.DOTALL)  # to the paragraph's end
 PREVIEW = "**What you will learn**"  # a list of what is coming: it names terms before they are defined
 
 
@@ -24,7 +25,7 @@ def prose(path, previews: bool = True) -> str:
         text = FENCED.sub("", cell.source)
         if not previews:
             text = text.split(PREVIEW)[0]
-        parts += [line for line in text.splitlines() if not line.lstrip().startswith("#")]
+        parts += [line for line in text.splitlines() if not line.lstrip().startswith("#")] + [""]  # cells apart
     return "\n".join(parts)
 
 
@@ -52,7 +53,7 @@ def test_a_term_is_not_used_before_the_notebook_that_defines_it(term):
     for path in PATHS:
         if int(path.name[:2]) >= term.notebook:
             break
-        text = "\n".join(line for line in prose(path).splitlines() if not line.startswith("Next:"))
+        text = NEXT.sub("", prose(path))  # a "Next:" paragraph names what the next notebook teaches
         use = first_use(text, term)
         assert use is None, (f"{path.name} uses {use[0]!r} ({term.name}), which notebook {term.notebook:02d} "
                              f"defines: ...{text[max(0, use.start() - 60):use.end() + 20]}...")
