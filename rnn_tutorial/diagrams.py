@@ -317,3 +317,81 @@ def draw_feedforward(inputs: int = 5, hidden: int = 3, words: Sequence[str] | No
     ax.set_xlim(-1.0, 7.0)
     ax.set_ylim(bottom - 0.9, top + 1.0)
     return ax
+
+
+def draw_scan_dependencies(length: int = 8, ax=None):
+    """Hillis and Steele's parallel scan as a dependency diagram (notebook 08).
+
+    One row per pass (the inputs on top), one column per position; each box is
+    labelled with the range of steps its pair covers, `first..last`. In the pass
+    with offset `d`, a position `t >= d` gets two arrows, from itself and from
+    `t - d` in the row above; a position `t < d` keeps its pair (one arrow).
+    `length` is the number of steps, an int in 2..16.
+    """
+    length = check_int("length", length, 2, 16)
+    offsets = []
+    while 2 ** len(offsets) < length:
+        offsets.append(2 ** len(offsets))
+    step, row = 1.25, 1.5  # distances between columns and between rows
+    ax = _new_axes(ax, (0.75 * length * step + 1.5, 0.75 * row * (len(offsets) + 1) + 0.6))
+    covered = [(t, t) for t in range(length)]
+    for number in range(len(offsets) + 1):
+        y = -number * row
+        if number:
+            d = offsets[number - 1]
+            covered = covered[:d] + [(covered[t - d][0], covered[t][1]) for t in range(d, length)]
+            for t in range(length):
+                _arrow(ax, (t * step, y + row - 0.3), (t * step, y + 0.3), color="grey")
+                if t >= d:
+                    _arrow(ax, ((t - d) * step + 0.2, y + row - 0.3), (t * step - 0.2, y + 0.3), color="steelblue")
+        for t, (first, last) in enumerate(covered):
+            colour = OUTPUT_COLOUR if first == 0 else (INPUT_COLOUR if number == 0 else CELL_COLOUR)
+            _box(ax, t * step, y, f"{first}..{last}", width=0.95, height=0.5, colour=colour)
+        label = "steps" if number == 0 else f"pass {number}\noffset {offsets[number - 1]}"
+        ax.text(-0.9, y, label, ha="right", va="center", fontsize=9, color="dimgray")
+    ax.set_xlim(-2.4, (length - 1) * step + 0.7)
+    ax.set_ylim(-len(offsets) * row - 0.5, 0.5)
+    return ax
+
+
+def draw_attention_step(positions: int = 4, ax=None):
+    """One step of attention: a query scored against every key, a softmax, the weighted sum of the values (notebook 07).
+
+    The query $q$ (the decoder's state) is compared with each key $k_j$ by a
+    score; the softmax turns the scores into weights $a_j$, positive and summing
+    to 1; each value $v_j$ is multiplied by its weight and the products are
+    summed into the context vector. In notebook 07 the keys and the values are
+    the same vectors, the encoder's states, one per input position.
+    """
+    positions = check_int("positions", positions, 1, 8)
+    step, first = 1.9, 2.2  # column j sits at first + j * step
+    xs = [first + j * step for j in range(positions)]
+    right = xs[-1] + 0.9
+    ax = _new_axes(ax, (0.75 * (right + 1.6), 5.2))
+    key_y, bus_y, score_y, soft_y, mult_y, sum_y, context_y = 3.6, 2.75, 2.0, 0.9, -0.3, -1.45, -2.4
+    _box(ax, 0, key_y, "query $q$\n(decoder state)", width=2.1, height=0.8)
+    ax.plot([0, 0, xs[-1] - 0.3], [key_y - 0.45, bus_y, bus_y], color="black", linewidth=1.2)
+    for j, x in enumerate(xs):
+        _box(ax, x, key_y, f"$k_{j + 1}$", width=0.7, height=0.5, colour=INPUT_COLOUR)
+        _arrow(ax, (x + 0.2, key_y - 0.27), (x + 0.2, score_y + 0.27))  # the key into its score
+        _arrow(ax, (x - 0.3, bus_y), (x - 0.3, score_y + 0.27))  # the query into every score
+        _box(ax, x, score_y, f"$q \\cdot k_{j + 1}$", width=1.2, height=0.45)
+        _arrow(ax, (x, score_y - 0.25), (x, soft_y + 0.3))
+        _arrow(ax, (x, soft_y - 0.3), (x, mult_y + 0.23), f"$a_{j + 1}$", (0.25, 0))
+        _node(ax, x, mult_y, "×")
+        _box(ax, x + 0.75, mult_y, f"$v_{j + 1}$", width=0.55, height=0.45, colour=INPUT_COLOUR)
+        _arrow(ax, (x + 0.47, mult_y), (x + 0.22, mult_y))  # the value, scaled by its weight
+        _arrow(ax, (x, mult_y - 0.23), ((xs[0] + xs[-1]) / 2 + 0.1 * (j - (positions - 1) / 2), sum_y + 0.22))
+    middle = (xs[0] + xs[-1]) / 2
+    _box(ax, middle, soft_y, "softmax: weights $a_j$, positive, summing to 1", width=xs[-1] - xs[0] + 1.4,
+         height=0.5, colour="white")
+    _node(ax, middle, sum_y, "+")
+    _arrow(ax, (middle, sum_y - 0.22), (middle, context_y + 0.3))
+    _box(ax, middle, context_y, "context $c = \\Sigma_j\\, a_j v_j$", width=2.6, height=0.5, colour=OUTPUT_COLOUR)
+    for y, label in ((key_y, "keys"), (score_y, "scores"), (mult_y, "values")):
+        ax.text(right + 0.3, y, label, ha="left", va="center", fontsize=10, color="dimgray")
+    ax.text(middle, context_y - 0.6, "keys and values: the encoder's states, one per input position",
+            ha="center", fontsize=9, color="dimgray")
+    ax.set_xlim(-1.1, right + 1.5)
+    ax.set_ylim(context_y - 0.9, key_y + 0.6)
+    return ax

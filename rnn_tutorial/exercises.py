@@ -1171,7 +1171,62 @@ def check_causal_self_attention(fn: Callable) -> None:
 # Notebook 08
 # ---------------------------------------------------------------------------
 
-SCAN_LENGTH = 1000  # exercise 08.1: the sequence length to predict for
+STRETCH_MODELS = ("minGRU", "fixed decay")  # exercise 08.1: the two trained models of selective copying
+_STRETCH_WORDS = {"stays": "stays", "same": "stays", "unchanged": "stays", "keeps": "stays", "drops": "drops",
+                  "falls": "drops", "lower": "drops", "worse": "drops"}
+
+
+def _stretch_verdicts(measured) -> tuple[dict | None, str | None]:
+    """`measured`, {model: (right before, right stretched)}, as {model: "stays" or "drops"} (a fall of over 10 points
+    drops) and a line to show."""
+    form = 'measured must map "minGRU" and "fixed decay" to (share right before, share right stretched)'
+    if not isinstance(measured, dict) or sorted(measured, key=str) != sorted(STRETCH_MODELS):
+        return None, f"{form}; got {describe(measured)}"
+    verdicts, shown = {}, []
+    for name in STRETCH_MODELS:
+        pair = as_floats(measured[name])
+        if pair is None or pair.shape != (2,) or not np.all((pair >= 0) & (pair <= 1)):
+            return None, f"{form}; for {name!r} got {describe(measured[name])}"
+        verdicts[name] = "drops" if pair[1] < pair[0] - 0.1 else "stays"
+        shown.append(f"{name} {pair[0]:.0%} -> {pair[1]:.0%}")
+    return verdicts, "measured, whole sequences right: " + ", ".join(shown)
+
+
+@_exercise
+def check_stretch_prediction(prediction, measured=None) -> None:
+    """Exercise 08.1 (predict, then run): a blank after every step; which model's accuracy stays, which drops.
+
+    `prediction`: {"minGRU": "stays" or "drops", "fixed decay": ...}. `measured`: {model: (share of whole
+    sequences right before, after)}, measured in the notebook and shown only beside the verdict; without it the
+    check judges by what the gates imply (the minGRU stays, the fixed decay drops).
+    """
+    form = 'write your prediction as {"minGRU": "stays" or "drops", "fixed decay": "stays" or "drops"}'
+    if not isinstance(prediction, dict):
+        return _feedback(False, f"{form}; got {describe(prediction)}")
+    said = {key.strip().lower(): value for key, value in prediction.items() if isinstance(key, str)}
+    said = {name: said.get(name.lower()) for name in STRETCH_MODELS}
+    for name, value in said.items():
+        if not isinstance(value, str) or value.strip().lower() not in _STRETCH_WORDS:
+            return _feedback(False, f"{form}; for {name!r} got {describe(value)}")
+    said = {name: _STRETCH_WORDS[value.strip().lower()] for name, value in said.items()}
+    want, shown = {"minGRU": "stays", "fixed decay": "drops"}, ""
+    if measured is not None:
+        want, shown = _stretch_verdicts(measured)
+        if want is None:
+            return _feedback(False, shown)
+        shown += "; "
+    if said == want:
+        return _feedback(True, f"{shown}a blank barely moves the minGRU's state (z near 0, so a near 1), while the "
+                               "fixed decay shrinks its state at every step, blank or not: doubling the distances "
+                               "changes how much of each symbol is left.")
+    if said["minGRU"] != want["minGRU"]:
+        return _feedback(False, f"{shown}look at the minGRU's gate on a blank (printed above): what does a step with "
+                                "z near 0 do to the state?")
+    return _feedback(False, f"{shown}the fixed decay multiplies its state by the same a at every step, blank or "
+                            "not: what happens to a symbol's weight a^(steps to the end) when those steps double?")
+
+
+BLELLOCH_LENGTH = 1024  # exercise 08.2: the sequence length to predict for
 
 
 def _scan_counts(time: int) -> tuple[int, int]:
@@ -1183,6 +1238,31 @@ def _scan_counts(time: int) -> tuple[int, int]:
         combinations += time - offset  # every position from `offset` on combines with the one `offset` before
         offset *= 2
     return passes, combinations
+
+
+def _blelloch_scan(a, b) -> tuple[np.ndarray, int, int]:
+    """A work-efficient scan (Blelloch 1990) of h_t = a_t * h_(t-1) + b_t along axis 0, whose length is a power of
+    2: an up-sweep that combines neighbours in a tree, then a down-sweep that fills in the rest. Returns the
+    states, the passes, and the pairs combined."""
+    a, b, time = np.array(a, dtype=float), np.array(b, dtype=float), len(a)  # (time, ...) each, copied
+    passes = combinations = 0
+
+    def combine_into(later, earlier):
+        nonlocal combinations
+        a[later], b[later] = a[earlier] * a[later], a[later] * b[earlier] + b[later]
+        combinations += len(later)
+
+    d = 1
+    while d < time:  # up-sweep: position t = 2d-1, 4d-1, ... takes in the pair d steps before it
+        later = np.arange(2 * d - 1, time, 2 * d)
+        combine_into(later, later - d)
+        passes, d = passes + 1, 2 * d
+    d = time // 4
+    while d >= 1:  # down-sweep: position t = 3d-1, 5d-1, ... takes in the finished prefix d steps before it
+        later = np.arange(3 * d - 1, time, 2 * d)
+        combine_into(later, later - d)
+        passes, d = passes + 1, d // 2
+    return b, passes, combinations
 
 
 def _two_counts(answer) -> tuple[tuple | None, str | None]:
@@ -1206,96 +1286,40 @@ def _two_counts(answer) -> tuple[tuple | None, str | None]:
 
 
 @_exercise
-def check_scan_prediction(prediction) -> None:
-    """Exercise 08.1 (predict, then run): the passes and the combinations of the scan over `SCAN_LENGTH` steps."""
+def check_blelloch_prediction(prediction) -> None:
+    """Exercise 08.2 (predict, then run): the passes and the combinations of a work-efficient scan over
+    `BLELLOCH_LENGTH` steps; the check runs one, checks it against the loop, and counts both."""
     counts, problem = _two_counts(prediction)
     if problem:
         return _feedback(False, problem)
-    (passes, combinations), time = counts, SCAN_LENGTH
-    want_passes, want_combinations = _scan_counts(time)
-    measured = f"measured {want_passes} passes and {want_combinations:,} combinations"
-    if passes != want_passes:
-        hints = [(want_passes - 1, f"{want_passes - 1} passes reach back {2 ** (want_passes - 1)} steps, fewer than "
-                                   f"{time}: a pass cannot be partial, so one more is needed"),
-                 (time, "that is the loop's count: each pass doubles how far back a position reaches"),
-                 (time - 1, "that is the loop's count: each pass doubles how far back a position reaches"),
-                 (time / 2, "each pass doubles how far back a position reaches; it does not add 2 steps")]
-        for value, hint in hints:
-            if np.isclose(passes, value):
-                return _feedback(False, f"{hint} ({measured})")
-        if np.isclose(passes, np.log2(time), atol=0.05):
-            return _feedback(False, f"log2({time}) is not a whole number, and a pass cannot be partial ({measured})")
-        return _feedback(False, f"{measured}; you predicted {passes:g} passes: how many doublings of 1 reach "
-                                f"{time}?")
-    if abs(combinations - want_combinations) <= 0.02 * want_combinations:
-        return _feedback(True, f"{measured}: about {want_combinations / time:.0f} times the loop's {time:,} "
-                               f"multiply-adds, done in {want_passes} dependent steps instead of {time:,}.")
-    hints = [(time, "that is the loop's work: the scan does more in all, each pass combines almost every position"),
-             (time - 1, "that is the loop's work: the scan does more in all, each pass combines almost every "
-                        "position"),
-             (want_passes * time, "nearly: in the pass with offset d, the first d positions have no step d before "
-                                  "them, so they combine nothing"),
-             (time * np.log2(time), "nearly: count whole passes, and in the pass with offset d the first d "
-                                    "positions combine nothing"),
-             (want_passes, "count every combination of every pass, not the passes")]
-    for value, hint in hints:
-        if np.isclose(combinations, value, rtol=0.005):
-            return _feedback(False, f"{hint} ({measured})")
-    return _feedback(False, f"{measured}; you predicted {combinations:,.0f} combinations: in the pass with offset d, "
-                            f"how many positions have a step d before them?")
-
-
-def minlstm_a_b(f, i, candidate) -> tuple[np.ndarray, np.ndarray]:
-    """The minLSTM (Feng et al. 2024) as a linear recurrence: a_t = f'_t, b_t = i'_t * candidate_t, f' + i' = 1."""
-    total = f + i
-    return f / total, i / total * candidate
-
-
-@_exercise
-def check_minlstm(fn: Callable) -> None:
-    """Exercise 08.2: `fn(f, i, candidate)` returns the (a, b) of the minLSTM's linear recurrence."""
+    (passes, combinations), time = counts, BLELLOCH_LENGTH
     rng = np.random.default_rng(8)
-    f, i = rng.uniform(0.05, 0.95, (2, 2, 6, 3))  # (batch, time, units) each, gates between 0 and 1
-    candidate = rng.normal(size=(2, 6, 3))
-    want_a, want_b = minlstm_a_b(f, i, candidate)
-    got, problem = _call(fn, f.copy(), i.copy(), candidate.copy(), convert=_a_pair_of(want_a.shape))
-    if problem:
-        return _feedback(False, problem)
-    a, b = got
-    if _close(a, want_a) and _close(b, want_b):
-        states = _recurrence(a, b)
-        return _feedback(True, f"with f' + i' = 1 the state is a weighted mean of the old state and the candidate, "
-                               f"so it stays within the candidates' range (largest |h| here {np.abs(states).max():.2f}"
-                               f", largest |candidate| {np.abs(candidate).max():.2f}).")
-    hints = [((f, i * candidate), "normalise the gates first: f' = f / (f + i) and i' = i / (f + i), so that they "
-                                  "add up to 1"),
-             ((i / (f + i), f / (f + i) * candidate), "a and b are swapped round: a scales the old state, so it is "
-                                                      "the forget gate's share"),
-             ((1 - i / (f + i), i / (f + i)), "b is what is added at each step: the input gate's share of the "
-                                              "candidate, not the share alone"),
-             ((f / (f + i), candidate), "b is the input gate's share of the candidate: multiply by i'")]
-    for (hint_a, hint_b), hint in hints:
-        if _close(a, hint_a) and _close(b, hint_b):
-            return _feedback(False, hint)
-    wrong = "a" if not _close(a, want_a) else "b"
-    return _feedback(False, f"{wrong} differs: a_t scales h_(t-1), b_t is added to it; write h_t = f' h_(t-1) + "
-                            f"i' candidate in that form")
-
-
-def _a_pair_of(shape: tuple) -> Callable:
-    """A `convert`: the answer as two float arrays of `shape`."""
-
-    def convert(got):
-        items = as_items(got)
-        if items is None or len(items) != 2:
-            return None, f"return the pair (a, b), each of shape {shape}; got {describe(got)}"
-        arrays = [as_floats(item) for item in items]
-        for name, array, item in zip("ab", arrays, items):
-            if array is None or array.shape != shape:
-                return None, f"{name} should have the shape of the gates, {shape}; got {describe(item)}"
-        return tuple(arrays), None
-
-    return convert
+    a, b = rng.uniform(0.5, 1.0, (time, 2)), rng.normal(size=(time, 2))
+    states, want_passes, want_combinations = _blelloch_scan(a, b)
+    loop = _recurrence(a[None], b[None])[0]
+    hillis = _scan_counts(time)
+    measured = (f"measured {want_passes} passes and {want_combinations:,} combinations (Hillis-Steele: {hillis[0]} "
+                f"and {hillis[1]:,}; states equal to the loop's: {bool(np.allclose(states, loop))})")
+    passes_ok = abs(passes - want_passes) <= 1
+    combinations_ok = abs(combinations - want_combinations) <= 0.02 * want_combinations
+    if passes_ok and combinations_ok:
+        return _feedback(True, f"{measured}: about twice the loop's {time:,} combinations, in about twice "
+                               "Hillis-Steele's passes; a GPU with fewer cores than positions gains from the saved "
+                               "work.")
+    if not combinations_ok:
+        hints = [(hillis[1], "that is Hillis-Steele's count: the up-sweep combines each pair once in a tree"),
+                 (time - 1, "that is the loop's work, and the up-sweep's alone (a tree of pairs): the down-sweep "
+                            "combines nearly as many again")]
+        for value, hint in hints:
+            if np.isclose(combinations, value, rtol=0.02):
+                return _feedback(False, f"{hint} ({measured})")
+        return _feedback(False, f"{measured}; you predicted {combinations:,.0f} combinations: pass 1 combines "
+                                f"{time // 2} pairs, pass 2 {time // 4}, ...: add them up, then the way back down")
+    if np.isclose(passes, hillis[0]):
+        return _feedback(False, f"that is the up-sweep's passes, one level of the tree each: the down-sweep walks "
+                                f"back down ({measured})")
+    return _feedback(False, f"{measured}; you predicted {passes:g} passes: one per level of the tree going up, then "
+                            "one per level coming back down")
 
 
 def _recurrence(a, b) -> np.ndarray:

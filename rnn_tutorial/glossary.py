@@ -137,8 +137,17 @@ TERMS = (
     Term("attention weights", 7, "the softmax of the query's scores against the keys: positive, summing to 1"),
     Term("context vector", 7, "the attention weights times the values: what the decoder reads at one step"),
     Term("self-attention", 7, "attention in which the queries, keys and values all come from the same sequence"),
-    Term("transformer", 7, "a network of self-attention and dense layers, without recurrence (Vaswani et al. 2017)",
+    Term("transformer", 7, "a stack of blocks of multi-head self-attention and wide feed-forward layers, with residual "
+         "connections and layer normalisation, without recurrence (Vaswani et al. 2017)",
          ("transformer", "transformers")),
+    Term("multi-head attention", 7, "several attentions side by side, each with its own W_Q, W_K, W_V, their outputs "
+         "joined", ("multi-head attention", "multi-head")),
+    Term("residual connection", 7, "adding a layer's input to its output, so the input and its gradient also pass "
+         "straight through", ("residual connection", "residual connections")),
+    Term("layer normalisation", 7, "rescaling each position's vector to mean 0 and variance 1, then by a learnt scale "
+         "and shift", ("layer normalisation", "layer norm")),
+    Term("cross-attention", 7, "attention whose queries come from one sequence (a decoder) and keys and values from "
+         "another (an encoder)", ("cross-attention",)),
     Term("positional encoding", 7, "a vector added to each input that says where it stands, since self-attention "
          "alone is blind to order", ("positional encoding", "positional encodings")),
     # 08 RNNs today
@@ -153,6 +162,8 @@ TERMS = (
          ("state-space model", "state-space models")),
     Term("selectivity", 8, "a recurrence whose gate depends on the input, so it chooses step by step what to keep "
          "and what to skip (Mamba)", ("selectivity",)),
+    Term("work-efficient scan", 8, "a parallel scan whose work grows in proportion to the length, like the loop's, "
+         "in about twice as many passes (Blelloch 1990)"),
 )
 
 

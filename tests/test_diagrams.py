@@ -127,3 +127,47 @@ def test_feedforward_joins_every_slot_to_every_hidden_unit():
 def test_feedforward_refuses_bad_input(kwargs, error, message):
     with pytest.raises(error, match=message):
         diagrams.draw_feedforward(**kwargs)
+
+
+def test_scan_dependencies_draw_every_pass_and_its_two_inputs():
+    boxes, arrows, texts = kinds(diagrams.draw_scan_dependencies(8))
+    assert len(boxes) == 8 * 4  # the steps and 3 passes, 8 positions each
+    assert len(arrows) == sum(2 * 8 - d for d in (1, 2, 4))  # two arrows where a pair combines, one where it is kept
+    assert texts.count("0..7") == 1 and texts.count("0..0") == 4 and "4..7" in texts and "pass 3\noffset 4" in texts
+    boxes, arrows, texts = kinds(diagrams.draw_scan_dependencies(5))
+    assert len(boxes) == 5 * 4 and "0..4" in texts  # 5 steps still need 3 passes
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"length": 1}, ValueError, "length must be an int in 2..16; got 1"),
+    ({"length": 8.0}, ValueError, "length must be an int in 2..16; got 8.0"),
+    ({"ax": "axes"}, TypeError, "ax must be a matplotlib Axes or None; got str"),
+])
+def test_scan_dependencies_refuse_bad_input(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        diagrams.draw_scan_dependencies(**kwargs)
+
+
+@pytest.mark.parametrize("positions", [1, 4, 8])
+def test_attention_step_scores_every_key_and_sums_every_weighted_value(positions):
+    boxes, arrows, texts = kinds(diagrams.draw_attention_step(positions))
+    # per position: key, score, × node, value; then query, softmax, + node, context
+    assert len(boxes) == 4 * positions + 4
+    # per position: key -> score, query -> score, score -> softmax, softmax -> ×, value -> ×, × -> +; + -> context
+    assert len(arrows) == 6 * positions + 1
+    for j in range(1, positions + 1):
+        assert {f"$k_{j}$", f"$v_{j}$", f"$a_{j}$", f"$q \\cdot k_{j}$"} <= set(texts)
+    assert texts.count("×") == positions and "+" in texts
+    assert any(t.startswith("query $q$") for t in texts) and any(t.startswith("context $c") for t in texts)
+    assert any(t.startswith("softmax") for t in texts)
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"positions": 0}, ValueError, r"positions must be an int in 1..8; got 0"),
+    ({"positions": 9}, ValueError, r"positions must be an int in 1..8; got 9"),
+    ({"positions": "4"}, ValueError, r"positions must be an int in 1..8; got '4'"),
+    ({"ax": 3}, TypeError, "ax must be a matplotlib Axes or None; got int"),
+])
+def test_attention_step_refuses_bad_input(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        diagrams.draw_attention_step(**kwargs)

@@ -658,23 +658,65 @@ def test_check_causal_self_attention_names_what_is_wrong(capsys, wrong, hint):
 
 # Exercise 08.1 -------------------------------------------------------------
 
-@pytest.mark.parametrize("prediction, start", [
-    ({"passes": 10, "combinations": 8977}, "Correct! measured 10 passes and 8,977 combinations"),
-    ((10, 9000), "Correct!"), ([np.int64(10), 8900.0], "Correct!"),
-    ({"passes": 9, "combinations": 8977}, "Not yet: 9 passes reach back 512 steps"),
-    ({"passes": 1000, "combinations": 1000}, "Not yet: that is the loop's count"),
-    ({"passes": np.log2(1000), "combinations": 8977}, "Not yet: log2(1000) is not a whole number"),
-    ({"passes": 10, "combinations": 1000}, "Not yet: that is the loop's work"),
-    ({"passes": 10, "combinations": 10_000}, "Not yet: nearly: in the pass with offset d"),
-    ({"passes": 10, "combinations": 5000}, "Not yet: measured 10 passes and 8,977 combinations; you predicted 5,000"),
-    ({"passes": None, "combinations": None}, "Not yet: write your prediction as"),
-    ({"passes": 10}, "Not yet: write your prediction as {\"passes\": ..., \"combinations\": ...}; missing"),
-    ("10, 8977", "Not yet: write your prediction as"),
+RIGHT_STRETCH = {"minGRU": "stays", "fixed decay": "drops"}
+
+
+@pytest.mark.parametrize("prediction, measured, start", [
+    (RIGHT_STRETCH, None, "Correct! a blank barely moves"),
+    (RIGHT_STRETCH, {"minGRU": (0.99, 0.97), "fixed decay": (0.45, 0.12)},
+     "Correct! measured, whole sequences right: minGRU 99% -> 97%, fixed decay 45% -> 12%; a blank"),
+    ({"mingru": "Same", " Fixed decay ": "lower"}, None, "Correct!"),
+    ({"minGRU": "drops", "fixed decay": "drops"}, None, "Not yet: look at the minGRU's gate on a blank"),
+    ({"minGRU": "stays", "fixed decay": "stays"}, None, "Not yet: the fixed decay multiplies its state"),
+    (RIGHT_STRETCH, {"minGRU": (0.99, 0.97), "fixed decay": (0.45, 0.44)},
+     "Not yet: measured, whole sequences right: minGRU 99% -> 97%, fixed decay 45% -> 44%; the fixed decay"),
+    ({"minGRU": None, "fixed decay": None}, None, "Not yet: write your prediction as"),
+    ("stays, drops", None, "Not yet: write your prediction as"),
+    (RIGHT_STRETCH, {"minGRU": (0.99, 2.0), "fixed decay": (0.4, 0.1)}, "Not yet: measured must map"),
+    (RIGHT_STRETCH, "x", "Not yet: measured must map"),
 ])
-def test_check_scan_prediction_compares_with_the_counted_scan(capsys, prediction, start):
-    exercises.check_scan_prediction(prediction)
+def test_check_stretch_prediction_judges_by_the_measured_change(capsys, prediction, measured, start):
+    exercises.check_stretch_prediction(prediction, measured=measured)
+    out = capsys.readouterr().out
+    assert out.startswith(start) and out.count("\n") == 1, out
+
+
+def test_check_stretch_prediction_shows_the_measurement_only_beside_a_verdict(capsys):
+    exercises.check_stretch_prediction({"minGRU": None}, measured={"minGRU": (1, 1), "fixed decay": (0.5, 0.1)})
+    assert "measured" not in capsys.readouterr().out
+
+
+# Exercise 08.2 -------------------------------------------------------------
+
+@pytest.mark.parametrize("prediction, start", [
+    ({"passes": 19, "combinations": 2036}, "Correct! measured 19 passes and 2,036 combinations (Hillis-Steele: 10 "
+                                           "and 9,217; states equal to the loop's: True)"),
+    ((20, 2048), "Correct!"), ([np.int64(18), 2000.0], "Correct!"),
+    ({"passes": 10, "combinations": 2036}, "Not yet: that is the up-sweep's passes"),
+    ({"passes": 19, "combinations": 9217}, "Not yet: that is Hillis-Steele's count"),
+    ({"passes": 19, "combinations": 1023}, "Not yet: that is the loop's work, and the up-sweep's alone"),
+    ({"passes": 19, "combinations": 1024}, "Not yet: that is the loop's work"),
+    ({"passes": 19, "combinations": 5000}, "Not yet: measured 19 passes and 2,036 combinations"),
+    ({"passes": 30, "combinations": 2036}, "Not yet: measured 19 passes"),
+    ({"passes": None, "combinations": None}, "Not yet: write your prediction as"),
+    ({"passes": 19}, "Not yet: write your prediction as {\"passes\": ..., \"combinations\": ...}; missing"),
+])
+def test_check_blelloch_prediction_compares_with_the_counted_scan(capsys, prediction, start):
+    exercises.check_blelloch_prediction(prediction)
     out = capsys.readouterr().out
     assert out.startswith(start), out
+
+
+@pytest.mark.parametrize("time", [2, 4, 8, 64, 1024])
+def test_the_work_efficient_scan_equals_the_loop_and_does_linear_work(time):
+    from rnn_tutorial import scan
+
+    rng = np.random.default_rng(time)
+    a, b = rng.uniform(0.5, 1.0, (time, 3)), rng.normal(size=(time, 3))
+    states, passes, combinations = exercises._blelloch_scan(a, b)
+    np.testing.assert_allclose(states, scan.linear_recurrence(a[None], b[None], method="loop")[0], atol=1e-12)
+    log2 = int(np.log2(time))
+    assert passes == max(2 * log2 - 1, 1) and combinations == 2 * time - 2 - log2
 
 
 def test_the_counted_scan_agrees_with_the_package():
@@ -684,42 +726,6 @@ def test_the_counted_scan_agrees_with_the_package():
         passes, combinations = exercises._scan_counts(time)
         assert passes == scan.sequential_steps(time)
         assert combinations == sum(time - 2**k for k in range(passes))
-
-
-# Exercise 08.2 -------------------------------------------------------------
-
-def minlstm_right(f, i, candidate):
-    return f / (f + i), i / (f + i) * candidate
-
-
-def test_minlstm_a_b_gives_the_minlstm_states_through_the_scan():
-    from rnn_tutorial import scan
-
-    rng = np.random.default_rng(0)
-    f, i = rng.uniform(0.1, 0.9, (2, 3, 9, 4))
-    candidate = rng.normal(size=(3, 9, 4))
-    h, states = np.zeros((3, 4)), []
-    for t in range(9):  # the minLSTM as the paper writes it
-        h = f[:, t] / (f[:, t] + i[:, t]) * h + i[:, t] / (f[:, t] + i[:, t]) * candidate[:, t]
-        states.append(h)
-    np.testing.assert_allclose(scan.linear_recurrence(*exercises.minlstm_a_b(f, i, candidate)),
-                               np.stack(states, axis=1), atol=1e-12)
-
-
-@pytest.mark.parametrize("wrong, hint", [
-    (lambda f, i, c: (f, i * c), "normalise the gates first"),
-    (lambda f, i, c: (i / (f + i), f / (f + i) * c), "a and b are swapped round"),
-    (lambda f, i, c: (f / (f + i), i / (f + i)), "the input gate's share of the candidate, not the share alone"),
-    (lambda f, i, c: (f / (f + i), c), "multiply by i'"),
-    (lambda f, i, c: (f, i), "a differs"),
-    (lambda f, i, c: (f / (f + i), i), "b differs"),
-    (lambda f, i, c: f, "return the pair (a, b), each of shape (2, 6, 3); got a float64 array"),
-    (lambda f, i, c: (f, i[0]), "b should have the shape of the gates, (2, 6, 3)"),
-])
-def test_check_minlstm_names_what_is_wrong(capsys, wrong, hint):
-    exercises.check_minlstm(wrong)
-    out = capsys.readouterr().out
-    assert out.startswith("Not yet:") and hint in out, out
 
 
 # Every exercise check, whatever it is given -------------------------------
@@ -946,11 +952,11 @@ CORRECT = {
     "check_causal_self_attention": [causal_right, in_float32(causal_right),
                                     lambda *a: [t.tolist() for t in causal_right(*a)],
                                     lambda *a: list(causal_right(*a))],
-    "check_scan_prediction": [{"passes": 10, "combinations": 8977}, {" Passes ": 10.0, "COMBINATIONS": 9000},
-                              (np.int64(10), np.float32(8977)), [10, 8977], {"passes": 10, "combinations": 8977,
-                                                                              "note": "mine"}],
-    "check_minlstm": [minlstm_right, in_float32(minlstm_right), lambda *a: [x.tolist() for x in minlstm_right(*a)],
-                      lambda f, i, c: (f / (f + i), c * i / (i + f))],
+    "check_stretch_prediction": [dict(RIGHT_STRETCH), {" MinGRU ": "Stays", "FIXED DECAY": "drops", "note": 1},
+                                 {"minGRU": "unchanged", "fixed decay": "lower"}],
+    "check_blelloch_prediction": [{"passes": 19, "combinations": 2036}, {" Passes ": 19.0, "COMBINATIONS": 2048},
+                                  (np.int64(19), np.float32(2036)), [20, 2036], {"passes": 19, "combinations": 2036,
+                                                                                  "note": "mine"}],
 }
 
 
