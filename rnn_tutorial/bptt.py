@@ -115,6 +115,25 @@ def predict_last_state(weights: dict, x) -> np.ndarray:
     return h_last @ weights["readout"] + weights["readout_bias"]  # (n,)
 
 
+def _trainer_settings(x, y, units, steps, learning_rate, truncate, clip, batch) -> tuple:
+    x, y = check_floats("x", x).astype(np.float64), check_floats("y", y).astype(np.float64)
+    if x.ndim != 3 or y.shape != (x.shape[0],) or x.shape[0] == 0:
+        raise ValueError(f"x must be (n, time, features) and y (n,), with n >= 1; got {x.shape} and {y.shape}")
+    units, steps, batch = check_int("units", units, 1), check_int("steps", steps, 1), check_int("batch", batch, 1)
+    learning_rate = check_number("learning_rate", learning_rate, lambda v: v > 0, "a positive number")
+    if truncate is not None:
+        truncate = check_int("truncate", truncate, 1, what="a positive int or None")
+    if clip is not None:
+        clip = check_number("clip", clip, lambda v: v > 0, "a positive number or None")
+    return x, y, units, steps, learning_rate, truncate, clip, batch
+
+
+def _starting_weights(rng: np.random.Generator, features: int, units: int, recurrent_scale: float, seed: int) -> dict:
+    return {"kernel": rng.normal(0, 1 / np.sqrt(features), (features, units)),
+            "recurrent_kernel": scaled_orthogonal(units, recurrent_scale, seed),
+            "bias": np.zeros(units), "readout": rng.normal(0, 1 / np.sqrt(units), units), "readout_bias": np.zeros(1)}
+
+
 def train_last_state_regressor(x, y, units: int = 16, steps: int = 400, learning_rate: float = 0.1,
                                truncate: int | None = None, clip: float | None = None,
                                recurrent_scale: float = 1.0, batch: int = 64, seed: int = 0) -> dict:
@@ -131,20 +150,10 @@ def train_last_state_regressor(x, y, units: int = 16, steps: int = 400, learning
         squared error and the gradient norm (before clipping) at every step, and
         the final weights (for `predict_last_state`).
     """
-    x, y = check_floats("x", x).astype(np.float64), check_floats("y", y).astype(np.float64)
-    if x.ndim != 3 or y.shape != (x.shape[0],) or x.shape[0] == 0:
-        raise ValueError(f"x must be (n, time, features) and y (n,), with n >= 1; got {x.shape} and {y.shape}")
-    units, steps, batch = check_int("units", units, 1), check_int("steps", steps, 1), check_int("batch", batch, 1)
-    learning_rate = check_number("learning_rate", learning_rate, lambda v: v > 0, "a positive number")
-    if truncate is not None:
-        truncate = check_int("truncate", truncate, 1, what="a positive int or None")
-    if clip is not None:
-        clip = check_number("clip", clip, lambda v: v > 0, "a positive number or None")
+    x, y, units, steps, learning_rate, truncate, clip, batch = _trainer_settings(
+        x, y, units, steps, learning_rate, truncate, clip, batch)
     rng = np.random.default_rng(check_int("seed", seed, 0))
-    features = x.shape[2]
-    w = {"kernel": rng.normal(0, 1 / np.sqrt(features), (features, units)),
-         "recurrent_kernel": scaled_orthogonal(units, recurrent_scale, seed),
-         "bias": np.zeros(units), "readout": rng.normal(0, 1 / np.sqrt(units), units), "readout_bias": np.zeros(1)}
+    w = _starting_weights(rng, x.shape[2], units, recurrent_scale, seed)
     history = {"loss": np.zeros(steps), "grad_norm": np.zeros(steps)}
     with np.errstate(over="ignore", invalid="ignore"):  # a diverging run may overflow: that is what it shows
         for step in range(steps):
@@ -172,3 +181,81 @@ def train_last_state_regressor(x, y, units: int = 16, steps: int = 400, learning
             history["grad_norm"][step] = norm
     history["weights"] = w
     return history
+
+
+def _global_norms(grads: dict) -> np.ndarray:
+    """`global_norm` of each run, for gradients stacked on a first axis of runs; returns `(runs,)`."""
+    flat = np.concatenate([g.reshape(len(g), -1) for g in grads.values()], axis=1)  # (runs, all entries)
+    largest = np.abs(flat).max(axis=1)  # (runs,): scale by it first, so that huge entries do not overflow
+    safe = np.where((largest > 0) & np.isfinite(largest), largest, 1.0)
+    norms = safe * np.sqrt(np.sum((flat / safe[:, None]) ** 2, axis=1))
+    return np.where((largest > 0) & np.isfinite(largest), norms, largest)
+
+
+def _steps_last(a: np.ndarray) -> np.ndarray:
+    """`(time, runs, batch, n)` to `(runs, n, time * batch)`: every step of every sequence side by side, per run."""
+    time, runs, batch, n = a.shape
+    return a.transpose(1, 3, 0, 2).reshape(runs, n, time * batch)
+
+
+def train_last_state_regressors(x, y, seeds, units: int = 16, steps: int = 400, learning_rate: float = 0.1,
+                                truncate: int | None = None, clip: float | None = None,
+                                recurrent_scale: float = 1.0, batch: int = 64) -> list[dict]:
+    """`train_last_state_regressor` for several seeds at once: one run per seed, all trained side by side.
+
+    The runs' weights are stacked on a first axis of length `len(seeds)`
+    (`kernel` `(runs, features, units)` and so on) and every step is one
+    batched matrix product for all of them, so the runs stay independent: each
+    draws its starting weights and its batches from its own seed, and equals
+    `train_last_state_regressor(..., seed=seed)` up to rounding. Truncation
+    stops the gradient at every chunk start, as `chunked_backward` does;
+    clipping uses each run's own global norm, as `clip_by_global_norm` does.
+
+    Returns:
+        one dict per seed, as `train_last_state_regressor` returns it.
+    """
+    x, y, units, steps, learning_rate, truncate, clip, batch = _trainer_settings(
+        x, y, units, steps, learning_rate, truncate, clip, batch)
+    if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__iter__"):
+        raise TypeError(f"seeds must be a list of ints; got {type(seeds).__name__}")
+    seeds = [check_int("seed", seed, 0) for seed in seeds]
+    if not seeds:
+        raise ValueError("seeds must name at least one seed; got none")
+    rngs = [np.random.default_rng(seed) for seed in seeds]
+    starts = [_starting_weights(rng, x.shape[2], units, recurrent_scale, seed) for rng, seed in zip(rngs, seeds)]
+    w = {name: np.stack([start[name] for start in starts]) for name in starts[0]}  # (runs, ...) each
+    runs, time = len(seeds), x.shape[1]
+    loss, grad_norm = np.zeros((runs, steps)), np.zeros((runs, steps))
+    with np.errstate(over="ignore", invalid="ignore"):  # a diverging run may overflow: that is what it shows
+        for step in range(steps):
+            rows = np.stack([rng.integers(0, len(x), batch) for rng in rngs])  # (runs, batch)
+            xb, yb = x[rows].transpose(2, 0, 1, 3), y[rows]  # (time, runs, batch, features): time first, (runs, batch)
+            x_to_h = xb @ w["kernel"] + w["bias"][:, None]  # (time, runs, batch, units), for every step at once
+            hs = np.zeros(x_to_h.shape)  # (time, runs, batch, units)
+            h = np.zeros((runs, batch, units))
+            for t in range(time):
+                h = hs[t] = np.tanh(x_to_h[t] + h @ w["recurrent_kernel"])  # (runs, batch, units)
+            error = np.einsum("rbu,ru->rb", h, w["readout"]) + w["readout_bias"] - yb  # (runs, batch)
+            d_prediction = 2 * error / batch  # d mean(error^2) / d prediction, (runs, batch)
+            das, slopes = np.zeros_like(hs), 1 - hs**2  # dL/da_t, and tanh' at every step
+            recurrent_t = w["recurrent_kernel"].transpose(0, 2, 1)  # (runs, units, units)
+            dh = d_prediction[:, :, None] * w["readout"][:, None]  # (runs, batch, units): the loss reads h_T only
+            for t in reversed(range(time)):
+                das[t] = dh * slopes[t]  # back through the tanh
+                cut = truncate is not None and t % truncate == 0  # a chunk starts at t: the gradient stops
+                dh = np.zeros_like(dh) if cut else das[t] @ recurrent_t  # on to h_{t-1}
+            h_prevs = np.concatenate([np.zeros_like(hs[:1]), hs[:-1]])  # h_{t-1} for every t
+            das_by_run = _steps_last(das).transpose(0, 2, 1)  # (runs, time * batch, units)
+            grads = {"kernel": _steps_last(xb) @ das_by_run,  # (runs, features, units): every step's share, added
+                     "recurrent_kernel": _steps_last(h_prevs) @ das_by_run,  # (runs, units, units)
+                     "bias": das.sum(axis=(0, 2)), "readout": np.einsum("rbu,rb->ru", h, d_prediction),
+                     "readout_bias": d_prediction.sum(axis=1, keepdims=True)}
+            norm = _global_norms(grads)  # (runs,): each run's own global norm
+            if clip is not None:
+                factor = np.where((norm > clip) & np.isfinite(norm), clip / norm, 1.0)  # (runs,)
+                grads = {name: g * factor.reshape(-1, *[1] * (g.ndim - 1)) for name, g in grads.items()}
+            for name in w:
+                w[name] = w[name] - learning_rate * grads[name]
+            loss[:, step], grad_norm[:, step] = np.mean(error**2, axis=1), norm
+    return [{"loss": loss[r], "grad_norm": grad_norm[r], "weights": {name: w[name][r] for name in w}}
+            for r in range(runs)]

@@ -153,3 +153,43 @@ def test_memory_task_and_adding_problem_data():
         datasets.memory_task(n=3)
     with pytest.raises(ValueError, match="time must be an int >= 2"):
         datasets.adding_problem(n=3, time=1)
+
+
+@pytest.mark.parametrize("steps, kwargs", [(15, {}), (15, {"truncate": 4}), (15, {"truncate": 1}),
+                                           (5, {"recurrent_scale": 4.0, "clip": 1.0})])  # large steps amplify rounding
+def test_stacked_trainer_equals_one_run_per_seed(steps, kwargs):
+    x, y = datasets.memory_task(n=200, time=9, seed=0)
+    stacked = bptt.train_last_state_regressors(x, y, seeds=[2, 0], steps=steps, batch=16, **kwargs)
+    for seed, run in zip([2, 0], stacked):
+        alone = bptt.train_last_state_regressor(x, y, steps=steps, batch=16, seed=seed, **kwargs)
+        np.testing.assert_allclose(run["loss"], alone["loss"], rtol=1e-10)
+        np.testing.assert_allclose(run["grad_norm"], alone["grad_norm"], rtol=1e-10)
+        for name, w in alone["weights"].items():
+            np.testing.assert_allclose(run["weights"][name], w, rtol=1e-9, atol=1e-12)
+    if "clip" in kwargs:
+        assert stacked[0]["grad_norm"].max() > 1.0  # the norms before clipping
+
+
+def test_stacked_global_norms_are_each_runs_global_norm():
+    rng = np.random.default_rng(0)
+    grads = {"a": rng.normal(size=(3, 4, 2)), "b": rng.normal(size=(3, 5))}
+    grads["a"][1] *= 1e200  # would overflow without scaling
+    grads["b"][2] = 0.0
+    grads["a"][2] = 0.0
+    want = [bptt.global_norm({name: g[r] for name, g in grads.items()}) for r in range(3)]
+    np.testing.assert_allclose(bptt._global_norms(grads), want, rtol=1e-12)
+    assert bptt._global_norms(grads)[2] == 0.0
+
+
+@pytest.mark.parametrize("seeds, error, message", [
+    (3, TypeError, "seeds must be a list of ints; got int"),
+    ("01", TypeError, "seeds must be a list of ints; got str"),
+    ([], ValueError, "seeds must name at least one seed; got none"),
+    ([0, -1], ValueError, "seed must be"),
+])
+def test_stacked_trainer_refuses_bad_seeds(seeds, error, message):
+    x, y = datasets.memory_task(n=10, time=4, seed=0)
+    with pytest.raises(error, match=message):
+        bptt.train_last_state_regressors(x, y, seeds=seeds, steps=2)
+    with pytest.raises(ValueError, match="steps must be a positive int; got 0"):
+        bptt.train_last_state_regressors(x, y, seeds=[0], steps=0)

@@ -24,16 +24,24 @@ def compared_outputs(nb):
     for cell in nb.cells:
         if cell.cell_type != "code" or "nbval-ignore-output" in cell.metadata.get("tags", []):
             continue
+        stdout = None  # the cell's printed text so far: Jupyter may split one print's text into several outputs
         for output in cell.outputs:
             if output.get("name") == "stderr":
                 continue
-            texts = [output.get("text", "")] + [v for k, v in sorted(output.get("data", {}).items())
-                                                 if k not in SKIPPED_KEYS and isinstance(v, str)]
-            for text in texts:
-                for regex, replace in rules:
-                    text = regex.sub(replace, text)
-                outputs.append(text)
+            if output.get("name") == "stdout":
+                stdout = (stdout or "") + output.get("text", "")
+                continue
+            data = sorted(output.get("data", {}).items())
+            outputs += [sanitized(v, rules) for k, v in data if k not in SKIPPED_KEYS and isinstance(v, str)]
+        if stdout is not None:
+            outputs.append(sanitized(stdout, rules))
     return outputs
+
+
+def sanitized(text, rules):
+    for regex, replace in rules:
+        text = regex.sub(replace, text)
+    return text
 
 
 def test_a_training_notebook_reproduces_its_outputs_exactly():
