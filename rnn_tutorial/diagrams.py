@@ -102,23 +102,36 @@ def draw_folded_equals_unrolled(words: Sequence[str], outputs: Sequence[str] | N
 # Which steps take an input and which give an output, per type (notebook 04).
 RNN_TYPES = {
     "one to one": {"steps": 1, "inputs": [0], "outputs": [0], "example": "an ordinary network"},
-    "one to many": {"steps": 4, "inputs": [0], "outputs": [0, 1, 2, 3], "example": "a gender gives a name",
-                    "feedback": True},
+    # the one input sets the first state h0 (drawn at the left); the first step reads a start symbol
+    "one to many": {"steps": 3, "inputs": [], "outputs": [0, 1, 2], "example": "a gender gives a name",
+                    "feedback": True, "first_state": True, "start": [0]},
     "many to one": {"steps": 4, "inputs": [0, 1, 2, 3], "outputs": [3], "example": "a review gives a rating"},
     "many to many": {"steps": 4, "inputs": [0, 1, 2, 3], "outputs": [0, 1, 2, 3], "example": "a tag per word",
                      "title": "many to many, aligned"},
     "encoder-decoder": {"steps": 6, "inputs": [0, 1, 2], "outputs": [3, 4, 5], "example": "translation",
-                        "feedback": True, "title": "many to many: encoder-decoder"},
+                        "feedback": True, "start": [3], "title": "many to many: encoder-decoder"},
 }
 
 
 def draw_rnn_type(kind: str, ax=None):
-    """One of the RNN types of `RNN_TYPES`: input boxes below, the cell once per step, output boxes above."""
+    """One of the RNN types of `RNN_TYPES`: input boxes below, the cell once per step, output boxes above.
+
+    A "start" box below a step is the start symbol it reads (`^`, `<start>`); with `first_state`, the
+    one input is drawn at the left and sets the first state $h_0$.
+    """
     if not isinstance(kind, str) or kind not in RNN_TYPES:
         raise ValueError(f"kind must be one of {list(RNN_TYPES)}; got {kind!r}")
     spec = RNN_TYPES[kind]
     step, steps = 1.3, spec["steps"]
-    ax = _new_axes(ax, (0.9 * steps + 1, 3))
+    left = -1.5 if spec.get("first_state") else 0.0  # room for the input that sets h0
+    ax = _new_axes(ax, (0.9 * steps + 1 - left, 3))
+    if spec.get("first_state"):
+        _box(ax, left, 0, "$x$", width=0.6, height=0.4, colour=INPUT_COLOUR)
+        _arrow(ax, (left + 0.32, 0), (-0.42, 0), label="$h_0$", label_offset=(0, 0.32))
+    for t in spec.get("start", []):
+        _box(ax, t * step, -1.4, "", width=0.8, height=0.4, colour=INPUT_COLOUR)
+        ax.text(t * step, -1.4, "start", ha="center", va="center", fontsize=8)
+        _arrow(ax, (t * step, -1.18), (t * step, -0.32))
     for t in range(steps):
         x = t * step
         decoding = kind == "encoder-decoder" and t in spec["outputs"]
@@ -137,11 +150,11 @@ def draw_rnn_type(kind: str, ax=None):
             _arrow(ax, (x + 0.32, 1.4), (x + step - 0.3, -0.3), linestyle="--", connectionstyle="arc3,rad=-0.3")
     if kind == "encoder-decoder":  # name the two RNNs where their steps leave room
         reading = sum(spec["inputs"]) / len(spec["inputs"]) * step
-        writing = sum(spec["outputs"]) / len(spec["outputs"]) * step
+        writing = sum(spec["outputs"][1:]) / len(spec["outputs"][1:]) * step  # clear of the start box
         ax.text(reading, 1.4, "encoder: reads", ha="center", va="center", fontsize=10, color="dimgray")
         ax.text(writing, -1.4, "decoder: writes", ha="center", va="center", fontsize=10, color="dimgray")
     ax.set_title(f"{spec.get('title', kind)}\n({spec['example']})", fontsize=10)
-    ax.set_xlim(-0.8, (steps - 1) * step + 0.8)
+    ax.set_xlim(left - 0.8, (steps - 1) * step + 0.8)
     ax.set_ylim(-1.8, 1.8)
     return ax
 

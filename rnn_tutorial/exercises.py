@@ -733,7 +733,7 @@ def check_rnn_types(answer) -> None:
 
 # Exercise 04.2: what raising the temperature from 1 to 2 does to the sampled names.
 TEMPERATURE_STATISTICS = ("new names", "mean length", "bigram loss")
-TEMPERATURE_FOUND = {"new names": (0.93, 0.99), "mean length": (6.0, 7.4), "bigram loss": (2.5, 3.1)}  # seed 0
+TEMPERATURE_FOUND = {"new names": (0.91, 0.99), "mean length": (5.8, 7.3), "bigram loss": (2.45, 3.05)}  # seed 0
 _UP = {"up", "higher", "more", "longer", "larger", "bigger", "increase", "increases", "rises", "rise", "grows", "+"}
 _DOWN = {"down", "lower", "less", "fewer", "shorter", "smaller", "decrease", "decreases", "falls", "fall",
          "drops", "-"}

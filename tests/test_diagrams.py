@@ -67,9 +67,21 @@ def test_folded_equals_unrolled_refuses_an_axes_that_is_not_one():
 def test_rnn_type_draws_its_inputs_cells_and_outputs(kind):
     spec = diagrams.RNN_TYPES[kind]
     boxes, arrows, _ = kinds(diagrams.draw_rnn_type(kind))
-    assert len(boxes) == spec["steps"] + len(spec["inputs"]) + len(spec["outputs"])
+    extra = len(spec.get("start", [])) + bool(spec.get("first_state"))  # start symbols, the input that sets h0
+    assert len(boxes) == spec["steps"] + len(spec["inputs"]) + len(spec["outputs"]) + extra
     feedback = len([t for t in spec["outputs"] if t + 1 < spec["steps"]]) if spec.get("feedback") else 0
-    assert len(arrows) == len(spec["inputs"]) + len(spec["outputs"]) + spec["steps"] - 1 + feedback
+    assert len(arrows) == len(spec["inputs"]) + len(spec["outputs"]) + spec["steps"] - 1 + feedback + extra
+
+
+def test_one_to_many_sets_h0_from_its_input_and_generators_start_from_a_start_symbol():
+    # the models of notebook 04: the gender sets h0, and the name (like the decoder's words) starts at a start symbol
+    _, _, texts = kinds(diagrams.draw_rnn_type("one to many"))
+    assert "$h_0$" in texts and "$x$" in texts and "start" in texts and "$x_1$" not in texts
+    _, _, texts = kinds(diagrams.draw_rnn_type("encoder-decoder"))
+    assert texts.count("start") == 1 and "$h_0$" not in texts
+    for kind in ("one to many", "encoder-decoder"):  # every step that writes, but the first, reads the last output
+        spec = diagrams.RNN_TYPES[kind]
+        assert spec["feedback"] and spec["start"] == spec["outputs"][:1]
 
 
 def test_rnn_type_refuses_an_unknown_kind():
