@@ -78,9 +78,16 @@ def run_notebook(browser, base: str, token: str, name: str, timeout_s: float = 3
             page.get_by_role("menuitem", name=item, exact=True).click()
         deadline = time.monotonic() + timeout_s
         stderr = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+        waited = 0
         while time.monotonic() < deadline:
             page.wait_for_timeout(1000)
             prompts = page.eval_on_selector_all(".jp-CodeCell .jp-InputPrompt", "els => els.map(e => e.textContent)")
+            waited += 1
+            if waited % 5 == 0 and not any(ch.isdigit() or ch == "*" for p in prompts for ch in p):
+                # Nothing has started: a Run All clicked while the kernel was still connecting is lost. Again.
+                page.get_by_role("menuitem", name="Run", exact=True).click()
+                page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+                continue
             status = page.eval_on_selector(".jp-Notebook-ExecutionIndicator", "e => e.getAttribute('data-status')")
             errors = page.eval_on_selector_all(stderr, "els => els.map(e => e.innerText)")
             finished = prompts and all(any(ch.isdigit() for ch in p) for p in prompts)
