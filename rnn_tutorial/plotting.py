@@ -186,35 +186,6 @@ def plot_lines(x, lines: Mapping[str, Sequence[float]], *, ax=None, xlabel="", y
     return ax
 
 
-def plot_history(histories: Mapping[str, Mapping[str, Sequence[float]]], metric="accuracy", *, ax=None, chance=None):
-    """Training curves: held-out `metric` per epoch for several models.
-
-    Args:
-        histories: model name -> Keras ``History.history`` dict (needs ``"val_" + metric``).
-        chance: draw a dashed line at this level (the score of guessing).
-    """
-    if not isinstance(histories, Mapping) or not histories:
-        raise TypeError(f"histories must be a non-empty dict of model name -> History.history; got {histories!r:.80}")
-    if not isinstance(metric, str):
-        raise TypeError(f"metric must be a str such as 'accuracy'; got {metric!r}")
-    if chance is not None:
-        chance = check_number("chance", chance)
-    ax = _axes(ax)
-    key = "val_" + metric
-    for name, history in histories.items():
-        if not isinstance(history, Mapping):
-            raise TypeError(f"history of {name!r} must be a dict such as History.history; got {type(history).__name__}")
-        if key not in history:
-            raise KeyError(f"history of {name!r} has no {key!r}; it has {sorted(history)}")
-        values = history[key]
-        ax.plot(np.arange(1, len(values) + 1), values, marker="o", markersize=3, label=name)
-    if chance is not None:
-        ax.axhline(chance, color="grey", linestyle="--", linewidth=1, label="chance")
-    ax.set(xlabel="epoch", ylabel=f"held-out {metric}")
-    ax.legend()
-    return ax
-
-
 def plot_attention(weights, inputs: Sequence[str], outputs: Sequence[str], *, ax=None, title=None):
     """Heat map of attention weights: one row per output step, one column per input position (notebook 07).
 
