@@ -671,9 +671,9 @@ def check_no_recurrence(answer, measured=None) -> None:
 # ---------------------------------------------------------------------------
 
 TASK_TYPES = {
-    "tell whether an email is spam": "many to one",
-    "write a melody in a given style": "one to many",
-    "tag each word of a sentence with its part of speech": "many to many",
+    "forecast tomorrow's temperature from the last 30 days": "many to one",
+    "describe a photo in one sentence": "one to many",
+    "label each frame of a video: a goal or not": "many to many",
     "translate a sentence into German": "encoder-decoder",
     "tell whether a photo shows a cat": "one to one",
 }
@@ -719,7 +719,7 @@ def check_rnn_types(answer) -> None:
         task = wrong[0]
         hint = _TYPE_HINTS[TASK_TYPES[task]]
         if TASK_TYPES[task] == "many to many" and given[task] == "encoder-decoder":
-            hint += " (the tags line up with the words, so nothing needs to be read before writing)"
+            hint += " (the labels line up with the inputs, one for each, so nothing needs to be read before writing)"
         return _feedback(False, f"{len(wrong)} wrong, e.g. {task!r} is not {answer[task]!r}: "
                                 f"look for the type where {hint}")
     if given["translate a sentence into German"] == "many to many":

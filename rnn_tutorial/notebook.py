@@ -26,7 +26,8 @@ def setup(seed: int = 0, threads: int = 2, verbose: bool = True) -> None:
 
     Args:
         seed: seeds Python's `random`, numpy and Keras/TensorFlow.
-        threads: CPU threads TensorFlow may use inside one op.
+        threads: CPU threads TensorFlow may use inside one op, and ops it may run at
+            the same time (such as the two directions of a bidirectional layer).
         verbose: print the line of versions (see `versions()`).
     """
     seed, threads = check_int("seed", seed, 0), check_int("threads", threads, 1)
@@ -67,9 +68,13 @@ def versions() -> str:
 
 
 def _set_threads(tf, threads: int) -> None:
-    """Fix TensorFlow's thread pools; they can only be set before the first op."""
+    """Fix TensorFlow's thread pools; they can only be set before the first op.
+
+    The inter-op pool only decides which independent ops run at the same time,
+    not what any of them computes, so results do not depend on its size.
+    """
     try:
-        tf.config.threading.set_inter_op_parallelism_threads(1)
+        tf.config.threading.set_inter_op_parallelism_threads(threads)
         tf.config.threading.set_intra_op_parallelism_threads(threads)
     except RuntimeError:
         # TensorFlow already ran an op in this kernel (setup() called twice):

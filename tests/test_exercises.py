@@ -396,9 +396,11 @@ def test_check_rnn_types_accepts_the_articles_many_to_many_for_translation(capsy
 
 
 @pytest.mark.parametrize("change, hint", [
-    ({"tell whether an email is spam": "many to many"}, "look for the type where it reads a whole sequence"),
+    ({"forecast tomorrow's temperature from the last 30 days": "many to many"},
+     "look for the type where it reads a whole sequence"),
     ({"translate a sentence into German": "many to one"}, "read all, then write"),
-    ({"tag each word of a sentence with its part of speech": "encoder-decoder"}, "the tags line up with the words"),
+    ({"label each frame of a video: a goal or not": "encoder-decoder"},
+     "the labels line up with the inputs"),
     ({"tell whether a photo shows a cat": "one to zero"}, "types must be among"),
 ])
 def test_check_rnn_types_names_what_is_wrong(capsys, change, hint):
@@ -906,7 +908,7 @@ CORRECT = {
     "check_reordering": ["to the gym I love to go", "To the gym, I love to go!", " go to the gym I love to ",
                          np.str_("to the gym I love to go")],
     "check_rnn_types": [dict(exercises.TASK_TYPES),
-                        {**exercises.TASK_TYPES, "tell whether an email is spam": "Many-to-one",
+                        {**exercises.TASK_TYPES, "forecast tomorrow's temperature from the last 30 days": "Many-to-one",
                          "translate a sentence into German": "encoder decoder"},
                         {**{k: v.replace(" ", "_").upper() for k, v in exercises.TASK_TYPES.items()}, "extra": 1},
                         {**exercises.TASK_TYPES, "translate a sentence into German": "many to many"}],
