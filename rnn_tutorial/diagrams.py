@@ -16,6 +16,7 @@ from rnn_tutorial.validation import check_int
 CELL_COLOUR = "#cfe2f3"
 INPUT_COLOUR = "#fce5cd"
 OUTPUT_COLOUR = "#d9ead3"
+DECODER_COLOUR = "#d9d2e9"  # the cells of a decoder, which write (notebook 04)
 
 
 def _new_axes(ax, size):
@@ -136,7 +137,7 @@ def draw_rnn_type(kind: str, ax=None):
         x = t * step
         decoding = kind == "encoder-decoder" and t in spec["outputs"]
         # labelled x_1, h_1, y_1, ...: inputs and outputs numbered in their own order, the states by step
-        _box(ax, x, 0, f"$h_{t + 1}$", width=0.8, height=0.6, colour=OUTPUT_COLOUR if decoding else CELL_COLOUR)
+        _box(ax, x, 0, f"$h_{t + 1}$", width=0.8, height=0.6, colour=DECODER_COLOUR if decoding else CELL_COLOUR)
         if t in spec["inputs"]:
             _box(ax, x, -1.4, f"$x_{spec['inputs'].index(t) + 1}$", width=0.6, height=0.4, colour=INPUT_COLOUR)
             _arrow(ax, (x, -1.18), (x, -0.32))
@@ -144,10 +145,13 @@ def draw_rnn_type(kind: str, ax=None):
             _box(ax, x, 1.4, f"$y_{spec['outputs'].index(t) + 1}$", width=0.6, height=0.4, colour=OUTPUT_COLOUR)
             _arrow(ax, (x, 0.32), (x, 1.18))
         if t + 1 < steps:
-            _arrow(ax, (x + 0.42, 0), (x + step - 0.42, 0))
+            hand_off = kind == "encoder-decoder" and t + 1 == spec["outputs"][0]  # the encoder's last state
+            _arrow(ax, (x + 0.42, 0), (x + step - 0.42, 0), label="summary" if hand_off else None,
+                   label_offset=(0, 0.5))
         if spec.get("feedback") and t in spec["outputs"] and t + 1 < steps:
-            # the output, fed back in as the next step's input
-            _arrow(ax, (x + 0.32, 1.4), (x + step - 0.3, -0.3), linestyle="--", connectionstyle="arc3,rad=-0.3")
+            # the output, fed back in as the next step's input: drawn over the next cell, so its head shows
+            _arrow(ax, (x + 0.32, 1.4), (x + step - 0.22, 0.34), linestyle="--", connectionstyle="arc3,rad=-0.35",
+                   zorder=3)
     if kind == "encoder-decoder":  # name the two RNNs where their steps leave room
         reading = sum(spec["inputs"]) / len(spec["inputs"]) * step
         writing = sum(spec["outputs"][1:]) / len(spec["outputs"][1:]) * step  # clear of the start box

@@ -436,25 +436,30 @@ def check_window_width(answer, pair=WINDOW_PAIR, measured=None) -> None:
 # Notebook 03
 # ---------------------------------------------------------------------------
 
-# Exercise 03.1: a batch of 3 sentences, padded to 7 words, through the tagger of notebook 03
-# (Embedding(16) -> SimpleRNN(32, return_sequences=True) -> Dense(4, softmax)).
-TAGGER_SHAPES = {"embedding": (3, 7, 16), "rnn": (3, 7, 32), "tags": (3, 7, 4), "rnn, last state only": (3, 32)}
+# Exercise 03.1: a batch of 3 sentences, padded to 7 words, through a tagger built differently from notebook 03's:
+# Embedding(24) -> Bidirectional(SimpleRNN(32, return_sequences=True)) -> Dense(4, softmax).
+TAGGER_SHAPES = {"embedding": (3, 7, 24), "rnn": (3, 7, 64), "tags": (3, 7, 4), "rnn, last state only": (3, 64)}
 _SHAPE_HINTS = {
-    "embedding": {(3, 7): "the Embedding turns each id into a vector of 16 numbers: one axis more than the ids",
-                  (3, 16): "the Embedding gives one vector per word, not one per sentence",
-                  (7, 16): "keep the batch: every sentence of the batch gets its own vectors"},
-    "rnn": {(3, 7, 16): "a state has one number per unit (32), whatever the size of the vectors the RNN reads",
-            (3, 32): "with return_sequences=True the SimpleRNN gives a state after every word, not only the last",
-            (7, 32): "keep the batch: every sentence of the batch has its own states"},
-    "tags": {(3, 7, 32): "the Dense layer turns each 32-number state into 4 tag probabilities",
+    "embedding": {(3, 7): "the Embedding turns each id into a vector of 24 numbers: one axis more than the ids",
+                  (3, 7, 16): "this tagger's Embedding gives 24 numbers per word, not the 16 of notebook 03's",
+                  (3, 24): "the Embedding gives one vector per word, not one per sentence",
+                  (7, 24): "keep the batch: every sentence of the batch gets its own vectors"},
+    "rnn": {(3, 7, 24): "a state has one number per unit, whatever the size of the vectors the RNN reads",
+            (3, 7, 32): "a bidirectional layer runs two SimpleRNNs of 32 units and joins their states at each word",
+            (3, 64): "with return_sequences=True the layer gives a state after every word, not only the last",
+            (7, 64): "keep the batch: every sentence of the batch has its own states"},
+    "tags": {(3, 7, 64): "the Dense layer turns each 64-number state into 4 tag probabilities",
              (3, 4): "the tagger gives 4 tag probabilities for every word: one output per step",
              (3, 7): "each word gets a probability for each of the 4 tags, not one number",
              (3, 7, 1): "each word gets a probability for each of the 4 tags, not one number"},
     "rnn, last state only": {
-        (3, 7, 32): "without return_sequences=True the SimpleRNN returns its last state only: one vector per sentence",
-        (32,): "one last state per sentence of the batch: 3 of them",
-        (1, 32): "one last state per sentence of the batch: 3 of them",
-        (3, 1, 32): "the last state only: the time axis is gone, not kept with length 1"},
+        (3, 7, 64): "without return_sequences=True each direction returns its last state only: one vector per "
+                    "sentence",
+        (3, 32): "both directions return their last state (the forward one after the last word, the backward one "
+                 "after the first), joined",
+        (64,): "one vector per sentence of the batch: 3 of them",
+        (1, 64): "one vector per sentence of the batch: 3 of them",
+        (3, 1, 64): "the last states only: the time axis is gone, not kept with length 1"},
 }
 
 
@@ -519,14 +524,15 @@ def check_tagger_shapes(answer, measured=None) -> None:
         hint = _SHAPE_HINTS[name].get(got[name], "which axes does it have (batch, time, features?), and how long is "
                                                  "each?")
         return _feedback(False, f"{shown}{name!r} is not {got[name]}: {hint}")
-    return _feedback(True, f"{shown}batch first, then time, then features; return_sequences decides whether the time "
-                           "axis survives the SimpleRNN.")
+    return _feedback(True, f"{shown}batch first, then time, then features; a bidirectional layer joins its two "
+                           "directions' states, and return_sequences decides whether the time axis survives.")
 
 
-# Exercise 03.2: two sentences that differ only in their last word, through both taggers of notebook 03.
-CHANGED_PAIR = ("jordan met priya in paris", "jordan met priya in peru")
+# Exercise 03.2: two sentences that differ only in their middle word, through both taggers of notebook 03.
+CHANGED_PAIR = ("jordan met priya in paris", "jordan met omar in paris")
 CHANGED_MODELS = ("left to right", "bidirectional")
-CHANGED_WANT = {"left to right": {4}, "bidirectional": {0, 1, 2, 3, 4}}
+CHANGED_AT = 2  # the position of the word that differs
+CHANGED_WANT = {"left to right": {2, 3, 4}, "bidirectional": {0, 1, 2, 3, 4}}
 
 
 def _measured_changes(measured) -> tuple[str | None, str | None]:
@@ -548,8 +554,8 @@ def _measured_changes(measured) -> tuple[str | None, str | None]:
 
 @_exercise
 def check_changed_states(answer, measured=None) -> None:
-    """Exercise 03.2 (predict, then run): at which positions do the two sentences of `CHANGED_PAIR` get different
-    states, in each tagger?
+    """Exercise 03.2 (predict, then run): at which positions do the two sentences of `CHANGED_PAIR`, which differ at
+    position `CHANGED_AT`, get different states, in each tagger?
 
     `answer` maps "left to right" and "bidirectional" to a set of positions (0 to 4). `measured` maps the same
     names to the largest state difference at each position, shown only beside the verdict on a prediction.
@@ -574,19 +580,25 @@ def check_changed_states(answer, measured=None) -> None:
     if problem:
         return _feedback(False, problem)
     if not said["left to right"] and not said["bidirectional"]:
-        return _feedback(False, "write your predicted positions in the sets: the last words differ, 'paris' and "
-                                "'peru'; which states can that reach?")
+        return _feedback(False, "write your predicted positions in the sets: the middle words differ, 'priya' and "
+                                "'omar'; which states can that reach?")
     left, both = said["left to right"], said["bidirectional"]
-    if 4 not in left or 4 not in both:
-        return _feedback(False, f"{shown}the last word itself differs, so the state there differs in both taggers")
+    if CHANGED_AT not in left or CHANGED_AT not in both:
+        return _feedback(False, f"{shown}the word at position {CHANGED_AT} itself differs, so the state there "
+                                "differs in both taggers")
+    early = sorted(p for p in left if p < CHANGED_AT)
+    if early:
+        return _feedback(False, f"{shown}look again at the left-to-right tagger: at positions {early} it has read "
+                                "only words that the two sentences share; the changed word comes later")
     if left != CHANGED_WANT["left to right"]:
-        return _feedback(False, f"{shown}look again at the left-to-right tagger: at positions {sorted(left - {4})} "
-                                "it has read only words that the two sentences share; the last word comes later")
+        return _feedback(False, f"{shown}look again at the left-to-right tagger: the state after 'priya' or 'omar' "
+                                "goes on into every later state; does anything make the later words forget it?")
     if both != CHANGED_WANT["bidirectional"]:
-        return _feedback(False, f"{shown}look again at the bidirectional tagger: its second RNN reads from the end, "
-                                "so it reads 'paris' or 'peru' first and carries it to every word before")
-    return _feedback(True, f"{shown}left to right, a word's state depends only on the words up to it; the "
-                           "right-to-left half of a bidirectional RNN brings every later word into every state.")
+        return _feedback(False, f"{shown}look again at the bidirectional tagger: one RNN reads from the start, the "
+                                "other from the end; which positions does each carry 'priya' or 'omar' to?")
+    return _feedback(True, f"{shown}left to right, a word's state depends on the words up to it, and a change "
+                           "reaches every later state; the right-to-left half of a bidirectional RNN brings every "
+                           "later word into every state, so a change anywhere reaches them all.")
 
 
 NO_RECURRENCE_SENTENCE = "Chirag worked at Microsoft in India"
@@ -886,7 +898,7 @@ def _a_list_like(like: list[np.ndarray]) -> Callable:
 
 @_exercise
 def check_clipping(fn: Callable) -> None:
-    """Exercise 05.2: `fn(grads, max_norm)` scales a list of arrays together to a joint norm of at most `max_norm`."""
+    """Exercise 05.3: `fn(grads, max_norm)` scales a list of arrays together to a joint norm of at most `max_norm`."""
     grads = [np.array([3.0, 4.0]), np.array([[0.0, 12.0]])]  # norms 5 and 12, joint norm 13
     for max_norm, scale in ((1.0, 1 / 13), (20.0, 1.0)):
         got, problem = _call(fn, [g.copy() for g in grads], max_norm, convert=_a_list_like(grads))
@@ -903,6 +915,80 @@ def check_clipping(fn: Callable) -> None:
         expected, mine = [_rounded(g * scale) for g in grads], [_rounded(g) for g in got]
         return _feedback(False, f"with max_norm={max_norm} expected {expected}, got {mine}")
     return _feedback(True, "the direction is kept, only the length is capped.")
+
+
+# Exercise 05.4: truncated BPTT over 10 steps in chunks of 4; which inputs get a gradient?
+TRUNCATION_TIME, TRUNCATION_CHUNK = 10, 4
+TRUNCATION_LOSSES = ("loss on the last state", "loss on every state")
+
+
+def truncated_input_steps(loss_at: str, time: int = TRUNCATION_TIME, chunk: int = TRUNCATION_CHUNK) -> set[int]:
+    """The steps t whose input x_t gets a non-zero gradient from truncated BPTT, on a small random RNN."""
+    from rnn_tutorial.numpy_rnn import rnn_backward, rnn_forward
+
+    rng = np.random.default_rng(0)
+    x, kernel = rng.normal(size=(2, time, 1)), rng.normal(0, 0.5, (1, 4))
+    recurrent_kernel, bias = rng.normal(0, 0.5, (4, 4)), np.zeros(4)
+    hs, _ = rnn_forward(x, kernel, recurrent_kernel, bias)  # (2, time, 4)
+    dhs = np.ones_like(hs) if loss_at == TRUNCATION_LOSSES[1] else np.zeros_like(hs)
+    dhs[:, -1] = 1.0
+    steps = set()
+    for start in range(0, time, chunk):
+        first = hs[:, start - 1] if start > 0 else np.zeros((2, 4))  # a constant for this chunk
+        dx = rnn_backward(x[:, start:start + chunk], hs[:, start:start + chunk], dhs[:, start:start + chunk],
+                          kernel, recurrent_kernel, bias, h0=first)["x"]  # (2, chunk steps, 1)
+        steps |= {start + int(t) for t in np.flatnonzero(np.abs(dx).max(axis=(0, 2)) > 0)}
+    return steps
+
+
+def _step_sets(value, form: str) -> tuple[dict | None, str | None]:
+    """{loss: set of steps} from a dict of the two losses (keys in any case), each a set of steps from 0 to 9."""
+    if not isinstance(value, dict):
+        return None, f"{form}; got {describe(value)}"
+    given = {key.strip().lower(): steps for key, steps in value.items() if isinstance(key, str)}
+    sets = {}
+    for loss in TRUNCATION_LOSSES:
+        if loss not in given:
+            return None, f"{form}; missing {loss!r}"
+        steps, problem = _positions(given[loss]) if given[loss] is not None else (None, "got None")
+        if problem:
+            return None, f"{form}; for {loss!r}: {problem}"
+        outside = sorted(t for t in steps if not 0 <= t < TRUNCATION_TIME)
+        if outside:
+            return None, f"the steps are 0 to {TRUNCATION_TIME - 1}; for {loss!r} got {outside}"
+        sets[loss] = steps
+    return sets, None
+
+
+@_exercise
+def check_truncation_prediction(prediction, measured=None) -> None:
+    """Exercise 05.4 (predict, then run): chunks of 4 over 10 steps; the steps whose input x_t gets a gradient.
+
+    `prediction` and `measured`: {"loss on the last state": set of steps, "loss on every state": set of steps}.
+    `measured` comes from the notebook's own `chunked_backward`; without it, the check measures on a small RNN.
+    """
+    form = 'write your prediction as {"loss on the last state": {...}, "loss on every state": {...}}, sets of steps'
+    said, problem = _step_sets(prediction, form)
+    if problem:
+        return _feedback(False, problem)
+    if measured is None:
+        measured = {loss: truncated_input_steps(loss) for loss in TRUNCATION_LOSSES}
+    want, problem = _step_sets(measured, "measured must have the same form as the prediction")
+    if problem:
+        return _feedback(False, problem)
+    last, every = (said[loss] for loss in TRUNCATION_LOSSES)
+    shown = "measured: " + ", ".join(f"{loss}: {sorted(want[loss])}" for loss in TRUNCATION_LOSSES)
+    if said == want:
+        return _feedback(True, f"{shown}. The gradient of a loss travels back only to the start of its own chunk "
+                               "(0-3, 4-7, 8-9); a loss in every chunk reaches every input, a loss at the end only "
+                               "the last chunk's.")
+    if last == set(range(TRUNCATION_TIME - TRUNCATION_CHUNK, TRUNCATION_TIME)):
+        return _feedback(False, f"{shown}. The chunks are counted from the first step: 0-3, 4-7, and then?")
+    if last != want[TRUNCATION_LOSSES[0]]:
+        return _feedback(False, f"{shown}. With the loss on the last state, which chunk holds that loss, and can its "
+                                "gradient cross the start of that chunk?")
+    return _feedback(False, f"{shown}. With a loss at every state, every chunk has losses of its own: which inputs "
+                            "can they reach without leaving their chunk?")
 
 
 # ---------------------------------------------------------------------------
@@ -1165,6 +1251,80 @@ def check_causal_self_attention(fn: Callable) -> None:
         return _feedback(False, "each row of weights should sum to 1: take the softmax over the last axis, the keys")
     return _feedback(False, "the weights differ from causal self-attention's: scores = (x @ w_q) . (x @ w_k) / sqrt(d),"
                             " masked above the diagonal, then a softmax over each row")
+
+
+# Exercise 07.3: the trained attentive model, its attention scale set to 0 and to 3 times the learnt one.
+RESCALED = ("scale 0", "scale x3")
+RESCALED_CHOICES = ("as before", "as the plain model", "in between", "below the plain model")
+RESCALED_WANT = {"scale 0": "below the plain model", "scale x3": "as before"}
+
+
+def _rescaled_choice(value) -> str | None:
+    """One of RESCALED_CHOICES, from a learner's words: "As before", "below plain", "like the plain model"..."""
+    if not isinstance(value, str):
+        return None
+    words = value.strip().lower()
+    for word, choice in (("below", "below the plain model"), ("between", "in between"),
+                         ("plain", "as the plain model"), ("before", "as before"), ("same", "as before")):
+        if word in words:
+            return choice
+    return None
+
+
+def _rescaled_verdicts(measured) -> tuple[dict | None, str | None]:
+    """`measured`: shares of letters right, {"trained", "plain", "scale 0", "scale x3"}, as verdicts and a line."""
+    keys = ("trained", "plain", *RESCALED)
+    form = f"measured must map {list(keys)} to shares of letters right, between 0 and 1"
+    if not isinstance(measured, dict) or any(key not in measured for key in keys):
+        return None, f"{form}; got {describe(measured)}"
+    shares = {key: as_number(measured[key]) for key in keys}
+    if any(share is None or not 0 <= share <= 1 for share in shares.values()):
+        return None, f"{form}; got {describe(measured)}"
+    verdicts = {}
+    for key in RESCALED:
+        if shares[key] >= shares["trained"] - 0.05:
+            verdicts[key] = "as before"
+        elif abs(shares[key] - shares["plain"]) <= 0.15:
+            verdicts[key] = "as the plain model"
+        else:
+            verdicts[key] = "below the plain model" if shares[key] < shares["plain"] else "in between"
+    shown = ", ".join(f"{key} {shares[key]:.1%}" for key in keys)
+    return verdicts, f"measured, letters right on strings of 5-8: {shown}; "
+
+
+@_exercise
+def check_rescaled_prediction(prediction, measured=None) -> None:
+    """Exercise 07.3 (predict, then run): the trained attentive model with its attention's scale set to 0 and to 3
+    times the learnt one; each as good "as before", "as the plain model", "in between" or "below the plain model".
+
+    `measured` (from the notebook, shown only beside a verdict): shares of letters right for "trained", "plain",
+    "scale 0" and "scale x3"; without it the check judges by the run stored in the notebook.
+    """
+    form = '{"scale 0": "...", "scale x3": "..."}, each one of ' + ", ".join(f'"{c}"' for c in RESCALED_CHOICES)
+    if not isinstance(prediction, dict):
+        return _feedback(False, f"write your prediction as {form}; got {describe(prediction)}")
+    given = {key.strip().lower().replace(" ", ""): value for key, value in prediction.items() if isinstance(key, str)}
+    said = {key: _rescaled_choice(given.get(key.replace(" ", ""))) for key in RESCALED}
+    unclear = [key for key in RESCALED if said[key] is None]
+    if unclear:
+        return _feedback(False, f"write your prediction as {form}; for {unclear[0]!r} got "
+                                f"{describe(given.get(unclear[0].replace(' ', '')))}")
+    want, shown = dict(RESCALED_WANT), ""
+    if measured is not None:
+        want, shown = _rescaled_verdicts(measured)
+        if want is None:
+            return _feedback(False, shown)
+    if said == want:
+        return _feedback(True, f"{shown}the learnt attention already put its largest weight on the right input letter, "
+                               "and sharpening a choice already made changes little; at scale 0 every input letter "
+                               "weighs the same, so the context is their average, the same at every step, and this "
+                               "decoder learnt to find its letter in the context, not in its own state.")
+    if said["scale x3"] != want["scale x3"]:
+        return _feedback(False, f"{shown}look at the trained attention's heat maps: how much weight is left off the "
+                                "input it copies, for a larger scale to move?")
+    return _feedback(False, f"{shown}at scale 0 the context is the average of the encoder's states (exercise 1). The "
+                            "plain model's decoder learnt to work from its summary; what has this decoder learnt to "
+                            "work from?")
 
 
 # ---------------------------------------------------------------------------

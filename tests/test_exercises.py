@@ -227,22 +227,22 @@ def test_check_tagger_shapes_reads_the_shapes_tensorflow_gives(capsys):
 
     measured = {name: tf.TensorShape(shape) for name, shape in exercises.TAGGER_SHAPES.items()}
     exercises.check_tagger_shapes(dict(exercises.TAGGER_SHAPES), measured=measured)
-    assert capsys.readouterr().out.startswith("Correct! Keras gives embedding (3, 7, 16)")
+    assert capsys.readouterr().out.startswith("Correct! Keras gives embedding (3, 7, 24)")
 
 
 def test_check_tagger_shapes_shows_the_measured_shapes_only_beside_a_verdict(capsys):
     measured = {name: list(shape) for name, shape in exercises.TAGGER_SHAPES.items()}
     exercises.check_tagger_shapes(dict.fromkeys(exercises.TAGGER_SHAPES), measured=measured)
     assert "Keras gives" not in capsys.readouterr().out
-    exercises.check_tagger_shapes({**exercises.TAGGER_SHAPES, "rnn": (3, 32)}, measured=measured)
+    exercises.check_tagger_shapes({**exercises.TAGGER_SHAPES, "rnn": (3, 64)}, measured=measured)
     out = capsys.readouterr().out
-    assert out.startswith("Not yet: Keras gives embedding (3, 7, 16), rnn (3, 7, 32), tags (3, 7, 4), "
-                          "rnn, last state only (3, 32); 'rnn' is not (3, 32)"), out
+    assert out.startswith("Not yet: Keras gives embedding (3, 7, 24), rnn (3, 7, 64), tags (3, 7, 4), "
+                          "rnn, last state only (3, 64); 'rnn' is not (3, 64)"), out
     exercises.check_tagger_shapes(dict(exercises.TAGGER_SHAPES), measured=measured)
-    assert capsys.readouterr().out.startswith("Correct! Keras gives embedding (3, 7, 16)")
+    assert capsys.readouterr().out.startswith("Correct! Keras gives embedding (3, 7, 24)")
 
 
-@pytest.mark.parametrize("measured", ["x", {}, {"embedding": (3, 7, 16)}, [(3, 7, 16)], object(),
+@pytest.mark.parametrize("measured", ["x", {}, {"embedding": (3, 7, 24)}, [(3, 7, 24)], object(),
                                       dict.fromkeys(exercises.TAGGER_SHAPES, "(3, 7)")])
 def test_check_tagger_shapes_answers_odd_measured_shapes(capsys, measured):
     exercises.check_tagger_shapes(dict(exercises.TAGGER_SHAPES), measured=measured)
@@ -251,14 +251,17 @@ def test_check_tagger_shapes_answers_odd_measured_shapes(capsys, measured):
 
 
 @pytest.mark.parametrize("change, hint", [
-    ({"embedding": (7, 3, 16)}, "Keras puts the batch first"),
-    ({"embedding": (3, 7)}, "a vector of 16 numbers"),
-    ({"rnn": (3, 7, 16)}, "one number per unit (32)"),
-    ({"rnn": (3, 32)}, "a state after every word"),
-    ({"tags": (3, 7, 32)}, "into 4 tag probabilities"),
+    ({"embedding": (7, 3, 24)}, "Keras puts the batch first"),
+    ({"embedding": (3, 7)}, "a vector of 24 numbers"),
+    ({"embedding": (3, 7, 16)}, "24 numbers per word, not the 16"),
+    ({"rnn": (3, 7, 24)}, "one number per unit"),
+    ({"rnn": (3, 7, 32)}, "joins their states"),
+    ({"rnn": (3, 64)}, "a state after every word"),
+    ({"tags": (3, 7, 64)}, "into 4 tag probabilities"),
     ({"tags": (3, 4)}, "one output per step"),
-    ({"rnn, last state only": (3, 7, 32)}, "its last state only"),
-    ({"rnn, last state only": (32,)}, "3 of them"),
+    ({"rnn, last state only": (3, 7, 64)}, "its last state only"),
+    ({"rnn, last state only": (3, 32)}, "both directions return their last state"),
+    ({"rnn, last state only": (64,)}, "3 of them"),
     ({"tags": (3, 7, 5)}, "'tags' is not (3, 7, 5): which axes"),
     ({"rnn": (None, None, 32)}, "tuple of whole numbers"),
     ({"rnn": "(3, 7, 32)"}, "tuple of whole numbers, such as (2, 5); for 'rnn' got str"),
@@ -272,7 +275,7 @@ def test_check_tagger_shapes_names_what_is_wrong(capsys, change, hint):
 
 @pytest.mark.parametrize("answer, hint", [
     ({}, "missing: ['embedding', 'rnn', 'tags', 'rnn, last state only']"),
-    ([(3, 7, 16)], "write your prediction as a dict"),
+    ([(3, 7, 24)], "write your prediction as a dict"),
     (dict.fromkeys(exercises.TAGGER_SHAPES), "for 'embedding' got None"),
 ])
 def test_check_tagger_shapes_refuses_incomplete_answers(capsys, answer, hint):
@@ -281,7 +284,7 @@ def test_check_tagger_shapes_refuses_incomplete_answers(capsys, answer, hint):
     assert out.startswith("Not yet:") and hint in out, out
 
 
-CHANGED_RIGHT = {"left to right": {4}, "bidirectional": {0, 1, 2, 3, 4}}
+CHANGED_RIGHT = {"left to right": {2, 3, 4}, "bidirectional": {0, 1, 2, 3, 4}}
 
 
 def test_check_changed_states_accepts_the_prediction(capsys):
@@ -290,26 +293,28 @@ def test_check_changed_states_accepts_the_prediction(capsys):
 
 
 def test_check_changed_states_shows_the_measured_differences_only_beside_a_verdict(capsys):
-    measured = {"left to right": [0, 0, 0, 1e-9, 0.5], "bidirectional": np.array([0.03, 0.1, 0.2, 0.3, 0.5])}
+    measured = {"left to right": [0, 1e-9, 0.5, 0.4, 0.3], "bidirectional": np.array([0.03, 0.1, 0.5, 0.3, 0.2])}
     exercises.check_changed_states({"left to right": set(), "bidirectional": set()}, measured=measured)
     out = capsys.readouterr().out
     assert out.startswith("Not yet: write your predicted positions") and "measured" not in out, out
-    exercises.check_changed_states({"left to right": {4}, "bidirectional": {4}}, measured=measured)
+    exercises.check_changed_states({"left to right": {2, 3, 4}, "bidirectional": {2, 3, 4}}, measured=measured)
     out = capsys.readouterr().out
-    assert out.startswith("Not yet: measured largest state difference at positions 0-4: left to right 0 0 0 0 0.5; "
-                          "bidirectional 0.03 0.1 0.2 0.3 0.5; look again at the bidirectional"), out
+    assert out.startswith("Not yet: measured largest state difference at positions 0-4: left to right 0 0 0.5 0.4 "
+                          "0.3; bidirectional 0.03 0.1 0.5 0.3 0.2; look again at the bidirectional"), out
     exercises.check_changed_states(CHANGED_RIGHT, measured=measured)
     assert capsys.readouterr().out.startswith("Correct! measured largest state difference")
 
 
 @pytest.mark.parametrize("answer, hint", [
-    ({"left to right": {0, 1, 2, 3, 4}, "bidirectional": {0, 1, 2, 3, 4}}, "look again at the left-to-right tagger"),
-    ({"left to right": {4}, "bidirectional": {3, 4}}, "look again at the bidirectional tagger"),
-    ({"left to right": {3}, "bidirectional": {0, 1, 2, 3}}, "the last word itself differs"),
+    ({"left to right": {0, 1, 2, 3, 4}, "bidirectional": {0, 1, 2, 3, 4}}, "at positions [0, 1] it has read only"),
+    ({"left to right": {2}, "bidirectional": {0, 1, 2, 3, 4}}, "goes on into every later state"),
+    ({"left to right": {2, 3, 4}, "bidirectional": {2, 3, 4}}, "look again at the bidirectional tagger"),
+    ({"left to right": {2, 3, 4}, "bidirectional": {0, 1, 2}}, "look again at the bidirectional tagger"),
+    ({"left to right": {3}, "bidirectional": {0, 1, 2, 3}}, "the word at position 2 itself differs"),
     ({"left to right": set(), "bidirectional": set()}, "write your predicted positions in the sets"),
     ({"left to right": {5}, "bidirectional": {4}}, "positions 0 to 4; for 'left to right' got [5]"),
     ({"left to right": "same", "bidirectional": {4}}, "for 'left to right': write the positions as a set of ints"),
-    ({"left to right": {4}}, "missing: ['bidirectional']"),
+    ({"left to right": {2, 3, 4}}, "missing: ['bidirectional']"),
     ({4}, "write your prediction as a dict"),
 ])
 def test_check_changed_states_names_what_is_wrong(capsys, answer, hint):
@@ -492,6 +497,44 @@ def test_check_gradient_reach_compares_the_prediction_with_the_measurement(capsy
 
 
 
+# Exercise 05.4 -------------------------------------------------------------
+
+RIGHT_TRUNCATION = {"loss on the last state": {8, 9}, "loss on every state": set(range(10))}
+
+
+def test_truncated_input_steps_are_measured_by_running_the_chunks():
+    assert exercises.truncated_input_steps("loss on the last state") == {8, 9}
+    assert exercises.truncated_input_steps("loss on every state") == set(range(10))
+    assert exercises.truncated_input_steps("loss on the last state", time=9, chunk=3) == {6, 7, 8}
+    assert exercises.truncated_input_steps("loss on the last state", time=10, chunk=10) == set(range(10))
+
+
+@pytest.mark.parametrize("prediction, measured, start", [
+    (RIGHT_TRUNCATION, None, "Correct! measured: loss on the last state: [8, 9], loss on every state: [0, 1"),
+    ({" Loss on the last state ": [8, 9], "LOSS ON EVERY STATE": range(10), "note": 1}, None, "Correct!"),
+    ({**RIGHT_TRUNCATION, "loss on the last state": {6, 7, 8, 9}}, None, "Not yet: measured: loss on the last"),
+    ({**RIGHT_TRUNCATION, "loss on the last state": {9}}, None, "Not yet: measured"),
+    ({**RIGHT_TRUNCATION, "loss on every state": {8, 9}}, None, "Not yet: measured"),
+    ({**RIGHT_TRUNCATION, "loss on the last state": {9}}, {"loss on the last state": {9}, "loss on every state":
+                                                          set(range(10))}, "Correct!"),
+    ({"loss on the last state": None, "loss on every state": None}, None, "Not yet: write your prediction as"),
+    ({"loss on the last state": {8, 9}}, None, "Not yet: write your prediction as"),
+    ({**RIGHT_TRUNCATION, "loss on the last state": {8, 10}}, None, "Not yet: the steps are 0 to 9"),
+    ({**RIGHT_TRUNCATION, "loss on the last state": [8.5]}, None, "Not yet: write your prediction as"),
+    ("8, 9", None, "Not yet: write your prediction as"),
+    (RIGHT_TRUNCATION, "x", "Not yet: measured must have the same form"),
+])
+def test_check_truncation_prediction_compares_with_the_measurement(capsys, prediction, measured, start):
+    exercises.check_truncation_prediction(prediction, measured=measured)
+    out = capsys.readouterr().out
+    assert out.startswith(start) and out.count("\n") == 1, out
+
+
+def test_check_truncation_prediction_shows_the_measurement_only_beside_a_verdict(capsys):
+    exercises.check_truncation_prediction({"loss on the last state": None, "loss on every state": None})
+    assert "measured" not in capsys.readouterr().out
+
+
 def clip_right(grads, max_norm):
     norm = np.sqrt(sum(np.sum(g**2) for g in grads))
     return [g * min(1.0, max_norm / norm) for g in grads]
@@ -657,6 +700,37 @@ def test_check_causal_self_attention_names_what_is_wrong(capsys, wrong, hint):
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
 
+
+# Exercise 07.3 -------------------------------------------------------------
+
+RIGHT_RESCALED = {"scale 0": "below the plain model", "scale x3": "as before"}
+RESCALED_RUN = {"trained": 0.992, "plain": 0.584, "scale 0": 0.235, "scale x3": 0.99}
+
+
+@pytest.mark.parametrize("prediction, measured, start", [
+    (RIGHT_RESCALED, None, "Correct! the learnt attention"),
+    (RIGHT_RESCALED, RESCALED_RUN, "Correct! measured, letters right on strings of 5-8: trained 99.2%, plain 58.4%, "
+                                   "scale 0 23.5%, scale x3 99.0%; the learnt"),
+    ({" Scale 0 ": "below plain", "SCALE X3": "the same", "note": 1}, None, "Correct!"),
+    ({"scale 0": "as the plain model", "scale x3": "as before"}, RESCALED_RUN, "Not yet: measured, letters right"),
+    ({"scale 0": "below the plain model", "scale x3": "in between"}, None, "Not yet: look at the trained attention"),
+    ({"scale 0": "as the plain model", "scale x3": "as before"}, {**RESCALED_RUN, "scale 0": 0.5}, "Correct!"),
+    ({"scale 0": "in between", "scale x3": "as before"}, {**RESCALED_RUN, "scale 0": 0.8}, "Correct!"),
+    ({"scale 0": None, "scale x3": None}, RESCALED_RUN, "Not yet: write your prediction as"),
+    ({"scale 0": "worse"}, None, "Not yet: write your prediction as"),
+    ("below, before", None, "Not yet: write your prediction as"),
+    (RIGHT_RESCALED, {"trained": 0.99}, "Not yet: measured must map"),
+    (RIGHT_RESCALED, {**RESCALED_RUN, "plain": 58.4}, "Not yet: measured must map"),
+])
+def test_check_rescaled_prediction_judges_by_the_measured_shares(capsys, prediction, measured, start):
+    exercises.check_rescaled_prediction(prediction, measured=measured)
+    out = capsys.readouterr().out
+    assert out.startswith(start) and out.count("\n") == 1, out
+
+
+def test_check_rescaled_prediction_shows_the_measurement_only_beside_a_verdict(capsys):
+    exercises.check_rescaled_prediction({"scale 0": None, "scale x3": None}, measured=RESCALED_RUN)
+    assert "measured" not in capsys.readouterr().out
 
 # Exercise 08.1 -------------------------------------------------------------
 
@@ -930,10 +1004,10 @@ CORRECT = {
                             {k: np.array(v) for k, v in exercises.TAGGER_SHAPES.items()},
                             {k: tuple(np.int64(n) for n in v) for k, v in exercises.TAGGER_SHAPES.items()},
                             {**exercises.TAGGER_SHAPES, "extra": None}],
-    "check_changed_states": [{"left to right": {4}, "bidirectional": {0, 1, 2, 3, 4}},
-                             {"Left-to-right": [4], "bidirectional": range(5), "extra": 1},
-                             {"left to right": 4, "bidirectional": np.arange(5)},
-                             {" left to right ": (np.int64(4),), "BIDIRECTIONAL": [4.0, 3, 2, 1, 0]}],
+    "check_changed_states": [{"left to right": {2, 3, 4}, "bidirectional": {0, 1, 2, 3, 4}},
+                             {"Left-to-right": [4, 3, 2], "bidirectional": range(5), "extra": 1},
+                             {"left to right": range(2, 5), "bidirectional": np.arange(5)},
+                             {" left to right ": (np.int64(2), 3, 4), "BIDIRECTIONAL": [4.0, 3, 2, 1, 0]}],
     "check_no_recurrence": [["India"], "India", ("india",), {"India"}, [" India "], ["India", "india"],
                             np.array(["India"]).tolist()],
     "check_temperature_prediction": [dict(ALL_UP), {"New names": "Up", "mean length": "longer", "bigram loss": "higher",
@@ -942,6 +1016,8 @@ CORRECT = {
     "check_relu_backward": [lambda h, dh: dh * (h > 0), in_float32(lambda h, dh: dh * (h > 0)),
                             lambda h, dh: (dh * (h > 0)).tolist(), lambda h, dh: np.where(h > 0, dh, 0.0)],
     "check_gradient_reach": [1.2**10 / np.sqrt(2), np.float64(4.38), [4.38], (4.4,)],
+    "check_truncation_prediction": [dict(RIGHT_TRUNCATION), {"Loss on the last state": (8, 9), "loss on every state":
+                                                             np.arange(10), "note": None}],
     "check_clipping": [clip_right, lambda *a: tuple(clip_right(*a)),
                        lambda grads, m: clip_right([g.astype(np.float32) for g in grads], np.float32(m)),
                        lambda *a: [g.tolist() for g in clip_right(*a)]],
@@ -954,6 +1030,7 @@ CORRECT = {
     "check_causal_self_attention": [causal_right, in_float32(causal_right),
                                     lambda *a: [t.tolist() for t in causal_right(*a)],
                                     lambda *a: list(causal_right(*a))],
+    "check_rescaled_prediction": [dict(RIGHT_RESCALED), {"Scale 0": "Below the plain model", "scale x3": "Same"}],
     "check_stretch_prediction": [dict(RIGHT_STRETCH), {" MinGRU ": "Stays", "FIXED DECAY": "drops", "note": 1},
                                  {"minGRU": "unchanged", "fixed decay": "lower"}],
     "check_blelloch_prediction": [{"passes": 19, "combinations": 2036}, {" Passes ": 19.0, "COMBINATIONS": 2048},
