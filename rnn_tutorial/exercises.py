@@ -124,6 +124,65 @@ def check_reordering(answer, original: str = GYM_SENTENCE) -> None:
     return _feedback(True, "same bag of words, different sequence: an order-blind model cannot tell them apart.")
 
 
+# Exercise 01.1, second part: what the two trained models say about your order.
+ORDER_MODELS = ("bag of words", "RNN")
+_ORDER_WORDS = {"bag of words": {"same": "same score", "equal": "same score", "different": "another score",
+                                 "another": "another score", "other": "another score"},
+                "RNN": {"real": "real", "shuffled": "shuffled", "fake": "shuffled", "not real": "shuffled"}}
+
+
+def _order_verdict(model: str, value) -> str | None:
+    """A learner's words for one model ("the same", "Shuffled"...) as one verdict of `_ORDER_WORDS[model]`."""
+    if not isinstance(value, str):
+        return None
+    words = value.strip().lower()
+    found = {verdict for word, verdict in _ORDER_WORDS[model].items() if word in words}
+    if found == {"real", "shuffled"} and "not real" in words:
+        found = {"shuffled"}
+    return found.pop() if len(found) == 1 else None
+
+
+@_exercise
+def check_order_prediction(prediction, scores=None) -> None:
+    """Exercise 01.1 (predict, then run): for your order of the gym sentence, does the bag-of-words model give
+    "same score" as for the original, or "another score"; does the RNN call it "real" or "shuffled"?
+
+    `scores`: {"bag of words": (original, yours), "RNN": (original, yours)}, each model's probability of "real",
+    measured in the notebook and shown only beside the verdict; without it the check judges by what the two models
+    do with a shuffled order (the bag of words: the same score; the RNN: shuffled).
+    """
+    form = '{"bag of words": "same score" or "another score", "RNN": "real" or "shuffled"}'
+    if not isinstance(prediction, dict):
+        return _feedback(False, f"write your prediction as {form}; got {describe(prediction)}")
+    given = {key.strip().lower(): value for key, value in prediction.items() if isinstance(key, str)}
+    said = {model: _order_verdict(model, given.get(model.lower())) for model in ORDER_MODELS}
+    for model in ORDER_MODELS:
+        if said[model] is None:
+            return _feedback(False, f"write your prediction as {form}; for {model!r} got "
+                                    f"{describe(given.get(model.lower()))}")
+    want, shown = {"bag of words": "same score", "RNN": "shuffled"}, ""
+    if scores is not None:
+        pairs = {model: as_floats(scores.get(model)) if isinstance(scores, dict) else None for model in ORDER_MODELS}
+        if any(p is None or p.shape != (2,) or not np.all((p >= 0) & (p <= 1)) for p in pairs.values()):
+            return _feedback(False, "scores must map \"bag of words\" and \"RNN\" to (original, yours), two "
+                                    f"probabilities each; got {describe(scores)}")
+        bag, rnn = pairs["bag of words"], pairs["RNN"]
+        want = {"bag of words": "same score" if abs(bag[0] - bag[1]) < 1e-6 else "another score",
+                "RNN": "real" if rnn[1] > 0.5 else "shuffled"}
+        shown = (f"measured P(real), original then yours: bag of words {bag[0]:.6f} and {bag[1]:.6f}; RNN {rnn[0]:.4f} "
+                 f"and {rnn[1]:.4f}; ")
+    if said["bag of words"] != want["bag of words"]:
+        return _feedback(False, f"{shown}the bag-of-words model sees only the bag: is your order's bag the same as "
+                                "the original's?")
+    if said["RNN"] != want["RNN"]:
+        if want["RNN"] == "real":
+            return _feedback(False, f"{shown}the RNN calls your order real: it fits one of the grammar's patterns")
+        return _feedback(False, f"{shown}the RNN judges an order by the patterns of its training sentences, not "
+                                "by English: is your order one of those patterns?")
+    return _feedback(True, f"{shown}one input for the bag-of-words model whatever the order; the RNN reads the order, "
+                           "and judges it by the grammar it learnt.")
+
+
 @_exercise
 def check_autocorrelation(fn: Callable) -> None:
     """Exercise 01.2: `fn(x, lag)` returns the autocorrelation of the 1-D array `x` at `lag`."""

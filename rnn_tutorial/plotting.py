@@ -142,6 +142,24 @@ def plot_spectrogram(wave, rate: int, *, ax=None, title=None, max_hz=None, smoot
     return ax
 
 
+def mark_formants(ax, formants: Mapping[str, Sequence[float]], seconds_each: float, *, count: int = 2):
+    """On a spectrogram of vowels one after another, a dashed line at each vowel's first `count` formants.
+
+    `formants` maps each vowel, in the order spoken, to its formants in Hz (notebook 01: `datasets.FORMANTS`);
+    each vowel lasts `seconds_each`. Each line is labelled "F1 730 Hz" and so on.
+    """
+    if not isinstance(formants, Mapping) or not formants:
+        raise TypeError(f"formants must be a non-empty dict of vowel -> formants in Hz; got {formants!r:.80}")
+    seconds_each = check_number("seconds_each", seconds_each, lambda s: s > 0, "a positive number of seconds")
+    count = check_int("count", count, 1)
+    for k, (vowel, hzs) in enumerate(formants.items()):
+        start = k * seconds_each  # where this vowel begins
+        for n, hz in enumerate(check_floats(f"formants[{vowel!r}]", hzs)[:count], start=1):
+            ax.hlines(hz, start + 0.05 * seconds_each, start + 0.95 * seconds_each, colors="cyan", linestyles="--")
+            ax.text(start + 0.1 * seconds_each, hz + 70, f"F{n} {hz:,.0f} Hz", color="white", fontsize=9,
+                    bbox={"facecolor": "black", "alpha": 0.6, "edgecolor": "none", "pad": 1})
+    return ax
+
 def plot_states(states, words: Sequence[str], *, ax=None, title=None):
     """Heat map of hidden states: one column per word, one row per unit, colour from -1 to 1 (notebook 03).
 

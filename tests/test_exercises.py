@@ -27,6 +27,37 @@ def test_check_reordering_names_what_is_wrong(capsys, answer, hint):
     assert out.startswith("Not yet:") and hint in out
 
 
+
+RIGHT_ORDER = {"bag of words": "same score", "RNN": "shuffled"}
+ORDER_SCORES = {"bag of words": (0.501745, 0.501745), "RNN": np.array([0.999, 0.0003])}
+
+
+@pytest.mark.parametrize("prediction, scores, start", [
+    (RIGHT_ORDER, None, "Correct! one input for the bag-of-words model"),
+    (RIGHT_ORDER, ORDER_SCORES, "Correct! measured P(real), original then yours: bag of words 0.501745 and 0.501745; "
+                                "RNN 0.9990 and 0.0003; one input"),
+    ({" Bag of words ": "the same", "rnn": "not real", "note": 1}, None, "Correct!"),
+    ({"bag of words": "same", "RNN": "real"}, {**ORDER_SCORES, "RNN": (0.99, 0.8)}, "Correct!"),
+    ({"bag of words": "different", "RNN": "shuffled"}, ORDER_SCORES, "Not yet: measured P(real)"),
+    ({"bag of words": "same", "RNN": "real"}, ORDER_SCORES, "Not yet: measured P(real), original then yours"),
+    ({"bag of words": "same", "RNN": "shuffled"}, {**ORDER_SCORES, "RNN": (0.99, 0.8)}, "Not yet: measured"),
+    ({"bag of words": None, "RNN": None}, ORDER_SCORES, "Not yet: write your prediction as"),
+    ({"bag of words": "same"}, None, "Not yet: write your prediction as"),
+    ({"bag of words": "same or different", "RNN": "real"}, None, "Not yet: write your prediction as"),
+    ("same, shuffled", None, "Not yet: write your prediction as"),
+    (RIGHT_ORDER, "x", "Not yet: scores must map"),
+    (RIGHT_ORDER, {"bag of words": (0.5, 0.5), "RNN": (0.9, 2.0)}, "Not yet: scores must map"),
+])
+def test_check_order_prediction_judges_by_the_measured_scores(capsys, prediction, scores, start):
+    exercises.check_order_prediction(prediction, scores=scores)
+    out = capsys.readouterr().out
+    assert out.startswith(start) and out.count("\n") == 1, out
+
+
+def test_check_order_prediction_shows_the_scores_only_beside_a_verdict(capsys):
+    exercises.check_order_prediction({"bag of words": None, "RNN": None}, scores=ORDER_SCORES)
+    assert "measured" not in capsys.readouterr().out
+
 # Exercise 01.2 -------------------------------------------------------------
 
 def right(x, lag):
@@ -979,6 +1010,7 @@ def in_float32(fn):
 
 
 CORRECT = {
+    "check_order_prediction": [dict(RIGHT_ORDER), {"Bag of Words": "Same", "rnn": "fake"}],
     "check_reordering": ["to the gym I love to go", "To the gym, I love to go!", " go to the gym I love to ",
                          np.str_("to the gym I love to go")],
     "check_rnn_types": [dict(exercises.TASK_TYPES),

@@ -115,3 +115,26 @@ def test_plot_spectrogram_refuses_a_colour_bar_that_is_not_axes():
 def test_plot_spectrogram_refuses_a_bad_smoothing(smooth):
     with pytest.raises(ValueError, match="smooth must be a positive number of seconds"):
         plotting.plot_spectrogram(np.zeros(800), 8000, smooth=smooth)
+
+
+def test_mark_formants_draws_and_labels_the_first_formants_of_each_vowel():
+    _, ax = plt.subplots()
+    assert plotting.mark_formants(ax, {"a": (730, 1090, 2440), "i": (270, 2290, 3010)}, seconds_each=0.3) is ax
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == ["F1 730 Hz", "F2 1,090 Hz", "F1 270 Hz", "F2 2,290 Hz"]
+    lines = ax.collections  # one dashed line per formant marked, inside its vowel's 0.3 s
+    assert len(lines) == 4
+    (start, y0), (end, y1) = lines[2].get_segments()[0]
+    assert 0.3 < start < end < 0.6 and y0 == y1 == 270
+
+
+@pytest.mark.parametrize("formants, seconds, error, message", [
+    ({}, 0.3, TypeError, "non-empty dict of vowel -> formants"),
+    ([(730, 1090)], 0.3, TypeError, "non-empty dict of vowel -> formants"),
+    ({"a": (730, 1090)}, 0, ValueError, "seconds_each must be a positive number"),
+    ({"a": ("low", "high")}, 0.3, TypeError, r"formants\['a'\] must be an array of real numbers"),
+])
+def test_mark_formants_refuses_bad_input(formants, seconds, error, message):
+    _, ax = plt.subplots()
+    with pytest.raises(error, match=message):
+        plotting.mark_formants(ax, formants, seconds_each=seconds)
