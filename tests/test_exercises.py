@@ -365,8 +365,8 @@ def test_check_changed_states_answers_odd_measured_differences(capsys, measured)
 
 def test_check_no_recurrence_recomputes_its_answer():
     words = exercises.NO_RECURRENCE_SENTENCE.split()
-    assert exercises._words_that_move_the_last_state(exercises.NO_RECURRENCE_SENTENCE, 0.0) == ["India"]
-    assert exercises._words_that_move_the_last_state(exercises.NO_RECURRENCE_SENTENCE, 1.0) == words
+    assert exercises.rnn_overview._words_that_move_the_last_state(exercises.NO_RECURRENCE_SENTENCE, 0.0) == ["India"]
+    assert exercises.rnn_overview._words_that_move_the_last_state(exercises.NO_RECURRENCE_SENTENCE, 1.0) == words
 
 
 def test_check_no_recurrence_accepts_the_last_word(capsys):
@@ -618,7 +618,7 @@ def test_check_gru_reset_before_accepts_the_keras_form(capsys):
 
 def gru_variant(swap=False, reset_after=False, no_reset=False, candidate_only=False):
     def step(x, h, kernel, recurrent, bias):
-        sig = exercises._sigmoid
+        sig = exercises.lstm_and_gru._sigmoid
         x_z, x_r, x_c = np.split(x @ kernel + bias, 3, axis=1)
         h_z, h_r, h_c = np.split(h @ recurrent, 3, axis=1)
         z, r = sig(x_z + h_z), sig(x_r + h_r)
@@ -711,7 +711,7 @@ def test_check_causal_self_attention_accepts_the_reference(capsys):
 
 
 def causal_variant(**change):
-    return lambda *args: exercises._self_attention_variant(*args, **change)
+    return lambda *args: exercises.attention._self_attention_variant(*args, **change)
 
 
 @pytest.mark.parametrize("wrong, hint", [
@@ -820,7 +820,7 @@ def test_the_work_efficient_scan_equals_the_loop_and_does_linear_work(time):
 
     rng = np.random.default_rng(time)
     a, b = rng.uniform(0.5, 1.0, (time, 3)), rng.normal(size=(time, 3))
-    states, passes, combinations = exercises._blelloch_scan(a, b)
+    states, passes, combinations = exercises.rnns_today._blelloch_scan(a, b)
     np.testing.assert_allclose(states, scan.linear_recurrence(a[None], b[None], method="loop")[0], atol=1e-12)
     log2 = int(np.log2(time))
     assert passes == max(2 * log2 - 1, 1) and combinations == 2 * time - 2 - log2
@@ -830,7 +830,7 @@ def test_the_counted_scan_agrees_with_the_package():
     from rnn_tutorial import scan
 
     for time in (1, 2, 7, 8, 9, 1000, 4096):
-        passes, combinations = exercises._scan_counts(time)
+        passes, combinations = exercises.rnns_today._scan_counts(time)
         assert passes == scan.sequential_steps(time)
         assert combinations == sum(time - 2**k for k in range(passes))
 
@@ -839,8 +839,8 @@ def test_the_counted_scan_agrees_with_the_package():
 # Found by name, so a new exercise is covered without editing this file. A check whose first
 # parameter is `fn` takes the learner's function; the others take the answer itself.
 
-EXERCISES = sorted(name for name, f in inspect.getmembers(exercises, inspect.isfunction)
-                   if name.startswith("check_") and name != "check_bar" and f.__module__ == exercises.__name__)
+EXERCISES = sorted(name for name, f in inspect.getmembers(exercises, inspect.isfunction)  # every notebook's module
+                   if name.startswith("check_") and f.__module__.startswith(exercises.__name__ + "."))
 TAKE_A_VALUE = [name for name in EXERCISES
                 if next(iter(inspect.signature(getattr(exercises, name)).parameters)) != "fn"]
 
@@ -991,7 +991,7 @@ def test_the_safety_net_still_prints_one_line(capsys, monkeypatch):
     def bug(*args):
         raise RuntimeError("a bug in the check")
 
-    monkeypatch.setattr(exercises, "autocorrelation", bug)
+    monkeypatch.setattr(exercises.sequential_data, "autocorrelation", bug)
     exercises.check_autocorrelation(right)
     out = capsys.readouterr().out
     assert out.startswith(f"Not yet: {exercises.CHECK_FAILED} (RuntimeError: a bug in the check)")
