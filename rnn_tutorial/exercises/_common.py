@@ -96,3 +96,8 @@ def _positions(answer) -> tuple[set | None, str | None]:
     if isinstance(answer, (bool, np.bool_)) or np.any(array != np.round(array)):
         return None, f"positions are whole numbers, counted from 0; got {describe(answer)}"
     return {int(p) for p in array.reshape(-1)}, None
+
+
+def _lowered_keys(answer: dict) -> dict:
+    """A learner's dict with its str keys stripped and lower-cased (" Left" -> "left"); other keys dropped."""
+    return {key.strip().lower(): value for key, value in answer.items() if isinstance(key, str)}

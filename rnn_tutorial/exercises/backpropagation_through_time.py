@@ -7,7 +7,16 @@ from collections.abc import Callable
 import numpy as np
 
 from rnn_tutorial.answers import as_floats, as_items, as_number, describe
-from rnn_tutorial.exercises._common import _an_array, _call, _close, _exercise, _feedback, _positions, _rounded
+from rnn_tutorial.exercises._common import (
+    _an_array,
+    _call,
+    _close,
+    _exercise,
+    _feedback,
+    _lowered_keys,
+    _positions,
+    _rounded,
+)
 
 
 @_exercise
@@ -128,7 +137,7 @@ def _step_sets(value, form: str) -> tuple[dict | None, str | None]:
     """{loss: set of steps} from a dict of the two losses (keys in any case), each a set of steps from 0 to 9."""
     if not isinstance(value, dict):
         return None, f"{form}; got {describe(value)}"
-    given = {key.strip().lower(): steps for key, steps in value.items() if isinstance(key, str)}
+    given = _lowered_keys(value)
     sets = {}
     for loss in TRUNCATION_LOSSES:
         if loss not in given:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnn_tutorial.answers import as_floats, as_items, describe
-from rnn_tutorial.exercises._common import _exercise, _feedback, _positions
+from rnn_tutorial.exercises._common import _exercise, _feedback, _lowered_keys, _positions
 
 # Exercise 03.1: a batch of 3 sentences, padded to 7 words, through a tagger built differently from notebook 03's:
 # Embedding(24) -> Bidirectional(SimpleRNN(32, return_sequences=True)) -> Dense(4, softmax).
@@ -74,7 +74,7 @@ def check_tagger_shapes(answer, measured=None) -> None:
     if not isinstance(answer, dict):
         return _feedback(False, f"write your prediction as a dict from each of {names} to a shape such as (2, 5); "
                                 f"got {describe(answer)}")
-    given = {key.strip().lower(): value for key, value in answer.items() if isinstance(key, str)}
+    given = _lowered_keys(answer)
     missing = [name for name in names if name not in given]
     if missing:
         return _feedback(False, f"give a shape for each of {names}; missing: {missing}")

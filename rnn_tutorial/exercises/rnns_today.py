@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnn_tutorial.answers import as_floats, as_items, as_number, describe
-from rnn_tutorial.exercises._common import _exercise, _feedback
+from rnn_tutorial.exercises._common import _exercise, _feedback, _lowered_keys
 
 STRETCH_MODELS = ("minGRU", "fixed decay")  # exercise 08.1: the two trained models of selective copying
 _STRETCH_WORDS = {"stays": "stays", "same": "stays", "unchanged": "stays", "keeps": "stays", "drops": "drops",
@@ -39,7 +39,7 @@ def check_stretch_prediction(prediction, measured=None) -> None:
     form = 'write your prediction as {"minGRU": "stays" or "drops", "fixed decay": "stays" or "drops"}'
     if not isinstance(prediction, dict):
         return _feedback(False, f"{form}; got {describe(prediction)}")
-    said = {key.strip().lower(): value for key, value in prediction.items() if isinstance(key, str)}
+    said = _lowered_keys(prediction)
     said = {name: said.get(name.lower()) for name in STRETCH_MODELS}
     for name, value in said.items():
         if not isinstance(value, str) or value.strip().lower() not in _STRETCH_WORDS:
@@ -105,7 +105,7 @@ def _two_counts(answer) -> tuple[tuple | None, str | None]:
     """`answer` as (passes, combinations): a dict with those keys, or a pair of numbers."""
     form = 'write your prediction as {"passes": ..., "combinations": ...}'
     if isinstance(answer, dict):
-        given = {key.strip().lower(): value for key, value in answer.items() if isinstance(key, str)}
+        given = _lowered_keys(answer)
         missing = [key for key in ("passes", "combinations") if key not in given]
         if missing:
             return None, f"{form}; missing {missing}"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import numpy as np
 
 from rnn_tutorial.answers import as_floats, as_items, as_number, describe
-from rnn_tutorial.exercises._common import _a_number, _call, _close, _exercise, _feedback
+from rnn_tutorial.exercises._common import _a_number, _call, _close, _exercise, _feedback, _lowered_keys
 from rnn_tutorial.series import autocorrelation
 from rnn_tutorial.text import tokenize
 
@@ -68,7 +68,7 @@ def check_order_prediction(prediction, scores=None) -> None:
     form = '{"bag of words": "same score" or "another score", "RNN": "real" or "shuffled"}'
     if not isinstance(prediction, dict):
         return _feedback(False, f"write your prediction as {form}; got {describe(prediction)}")
-    given = {key.strip().lower(): value for key, value in prediction.items() if isinstance(key, str)}
+    given = _lowered_keys(prediction)
     said = {model: _order_verdict(model, given.get(model.lower())) for model in ORDER_MODELS}
     for model in ORDER_MODELS:
         if said[model] is None:

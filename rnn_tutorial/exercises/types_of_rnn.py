@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnn_tutorial.answers import as_floats, describe
-from rnn_tutorial.exercises._common import _exercise, _feedback
+from rnn_tutorial.exercises._common import _exercise, _feedback, _lowered_keys
 
 TASK_TYPES = {
     "forecast tomorrow's temperature from the last 30 days": "many to one",
@@ -120,7 +120,7 @@ def check_temperature_prediction(prediction, measured=None) -> None:
     if not isinstance(prediction, dict):
         return _feedback(False, f"write your prediction as a dict from each of {keys} to \"up\" or \"down\"; got "
                                 f"{describe(prediction)}")
-    given = {key.strip().lower(): value for key, value in prediction.items() if isinstance(key, str)}
+    given = _lowered_keys(prediction)
     missing = [key for key in keys if key not in given]
     if missing:
         return _feedback(False, f"give a prediction for each of {keys}; missing: {missing}")
