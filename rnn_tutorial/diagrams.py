@@ -412,3 +412,94 @@ def draw_attention_step(positions: int = 4, ax=None):
     ax.set_xlim(-1.1, right + 1.5)
     ax.set_ylim(context_y - 0.9, key_y + 0.6)
     return ax
+
+
+BACKWARD_COLOUR = "#f4cccc"  # the cells of the RNN that reads right to left (notebook 03)
+
+
+def draw_bidirectional_rnn(words: Sequence[str], outputs: Sequence[str] | None = None, ax=None):
+    """A bidirectional RNN over `words`: one RNN reads left to right, a second right to left (notebook 03).
+
+    The lower row (blue) is the left-to-right RNN, its state passed rightwards
+    from $\\overrightarrow{h}_0 = 0$; the upper row (red) is the right-to-left
+    RNN, with weights of its own, its state passed leftwards. Every word goes
+    into both; each output reads both states of its word, set side by side.
+    `outputs` label the output boxes (one per word; `y_1, y_2, ...` when not given).
+    """
+    if isinstance(words, str) or not isinstance(words, Sequence) or isinstance(outputs, str):
+        raise ValueError(f"words and outputs must be lists of str, not one str; got {words!r} and {outputs!r}")
+    words = list(words)
+    if not 1 <= len(words) <= 8 or not all(isinstance(w, str) and w for w in words):
+        raise ValueError(f"words must be a list of 1 to 8 non-empty str; got {words!r}")
+    if outputs is not None and (not isinstance(outputs, Sequence) or len(outputs) != len(words)
+                                or not all(isinstance(o, str) and o for o in outputs)):
+        raise ValueError(f"outputs must be one non-empty label (str) per word ({len(words)}); got {outputs!r}")
+    labels = list(outputs) if outputs is not None else [f"$y_{t + 1}$" for t in range(len(words))]
+    step, n = 2.0, len(words)
+    ax = _new_axes(ax, (0.56 * (n * step + 3.2), 4.4))
+    light = {"color": "grey"}
+    for t, (word, label) in enumerate(zip(words, labels)):
+        x = t * step
+        fwd, bwd = x - 0.35, x + 0.35  # the two cells of step t, side by side and at two heights
+        _box(ax, x, -1.5, word, width=1.4, height=0.5, colour=INPUT_COLOUR)
+        _box(ax, fwd, 0, f"$\\overrightarrow{{h}}_{t + 1}$", width=0.7, height=0.6)
+        _box(ax, bwd, 1.2, f"$\\overleftarrow{{h}}_{t + 1}$", width=0.7, height=0.6, colour=BACKWARD_COLOUR)
+        _box(ax, x, 2.7, label, width=1.0, height=0.5, colour=OUTPUT_COLOUR)
+        _arrow(ax, (fwd, -1.23), (fwd, -0.32))  # the word into both cells
+        _arrow(ax, (bwd + 0.15, -1.23), (bwd + 0.15, 0.88), **light)
+        _arrow(ax, (fwd - 0.15, 0.32), (x - 0.2, 2.43), **light)  # both states into the output
+        _arrow(ax, (bwd, 1.52), (x + 0.2, 2.43))
+        if t + 1 < n:
+            _arrow(ax, (fwd + 0.4, 0), (fwd + step - 0.4, 0))  # left to right
+            _arrow(ax, (bwd + step - 0.4, 1.2), (bwd + 0.4, 1.2), color="firebrick")  # right to left
+    end = (n - 1) * step
+    ax.text(-1.3, 0, "$\\overrightarrow{h}_0 = 0$", ha="right", va="center", fontsize=10)
+    _arrow(ax, (-1.25, 0), (-0.75, 0))
+    ax.text(end + 1.3, 1.2, f"$\\overleftarrow{{h}}_{{{n + 1}}} = 0$", ha="left", va="center", fontsize=10)
+    _arrow(ax, (end + 1.25, 1.2), (end + 0.75, 1.2), color="firebrick")
+    ax.text(end / 2, -2.2, "blue: reads left to right;  red: a second RNN, its own weights, reads right to left;\n"
+            "each output reads both states of its word, side by side", ha="center", va="center", fontsize=9,
+            color="dimgray")
+    ax.set_xlim(-2.5, end + 2.5)
+    ax.set_ylim(-2.6, 3.1)
+    return ax
+
+
+def draw_letter_steps(name: str, generating: bool, ax=None):
+    """The name writer of notebook 04 over the letters of `name`, in training or in generation.
+
+    Training (teacher forcing): the inputs below are `^` and the real name's
+    letters, all known in advance; each output is compared with the next real
+    letter. Generating: only `^` is given; each drawn letter is fed back, by a
+    dashed arrow, as the next step's input. Both start from the gender's $h_0$.
+    """
+    if not isinstance(name, str) or not 1 <= len(name) <= 8 or not name.isalpha():
+        raise ValueError(f"name must be a str of 1 to 8 letters; got {name!r}")
+    if not isinstance(generating, bool):
+        raise ValueError(f"generating must be True or False; got {generating!r}")
+    inputs, outputs = ["^", *name], [*name, "$"]
+    step = 1.3
+    ax = _new_axes(ax, (0.9 * len(inputs) + 2.0, 3.2))
+    _box(ax, -1.8, 0, "gender", width=1.15, height=0.45, colour=INPUT_COLOUR)
+    _arrow(ax, (-1.17, 0), (-0.42, 0), label="$h_0$", label_offset=(0, 0.3))
+    for t, (given, wanted) in enumerate(zip(inputs, outputs)):
+        x = t * step
+        _box(ax, x, 0, f"$h_{t + 1}$", width=0.8, height=0.6, colour=DECODER_COLOUR if generating else CELL_COLOUR)
+        _box(ax, x, 1.4, wanted, width=0.6, height=0.4, colour=OUTPUT_COLOUR)
+        _arrow(ax, (x, 0.32), (x, 1.18))
+        if not generating or t == 0:  # a given input: ^, or in training the real letter
+            _box(ax, x, -1.4, given, width=0.6, height=0.4, colour=INPUT_COLOUR)
+            _arrow(ax, (x, -1.18), (x, -0.32))
+        if t + 1 < len(inputs):
+            _arrow(ax, (x + 0.42, 0), (x + step - 0.42, 0))
+            if generating:  # the drawn letter becomes the next input
+                _arrow(ax, (x + 0.32, 1.4), (x + step - 0.22, 0.34), linestyle="--",
+                       connectionstyle="arc3,rad=-0.35", zorder=3)
+    ax.text(-1.2, 1.4, "drawn" if generating else "target", ha="right", va="center", fontsize=9, color="dimgray")
+    ax.text(-1.2, -1.4, "given" if generating else "input", ha="right", va="center", fontsize=9, color="dimgray")
+    title = ("generating: each drawn letter is fed back as the next input" if generating else
+             "training (teacher forcing): every input is the real letter")
+    ax.set_title(title, fontsize=10)
+    ax.set_xlim(-2.6, (len(inputs) - 1) * step + 0.6)
+    ax.set_ylim(-1.8, 1.8)
+    return ax

@@ -183,3 +183,50 @@ def test_attention_step_scores_every_key_and_sums_every_weighted_value(positions
 def test_attention_step_refuses_bad_input(kwargs, error, message):
     with pytest.raises(error, match=message):
         diagrams.draw_attention_step(**kwargs)
+
+
+def test_bidirectional_rnn_draws_two_rows_each_word_into_both_and_both_states_into_each_output():
+    words = "jordan is a long way from peru".split()
+    tags = ["LOC", "O", "O", "O", "O", "O", "LOC"]
+    boxes, arrows, texts = kinds(diagrams.draw_bidirectional_rnn(words, tags))
+    n = len(words)
+    assert len(boxes) == 4 * n  # a word, two cells and an output per step
+    assert len(arrows) == 4 * n + 2 * (n - 1) + 2  # 2 in and 2 out per step; the two state rows; both first states
+    reds = [a for a in arrows if a.get_edgecolor()[:3] == matplotlib.colors.to_rgb("firebrick")]
+    assert len(reds) == n  # the right-to-left row: n - 1 hand-offs and its first state
+    for label in words + tags + ["$\\overrightarrow{h}_1$", "$\\overleftarrow{h}_7$", "$\\overleftarrow{h}_{8} = 0$"]:
+        assert label in texts
+    assert "$y_2$" in kinds(diagrams.draw_bidirectional_rnn(["a", "b"]))[2]
+
+
+@pytest.mark.parametrize("words, outputs, message", [
+    ("jordan is", None, "not one str"),
+    (["a"] * 9, None, "1 to 8 non-empty str"),
+    (["a", "b"], ["X"], r"one non-empty label \(str\) per word \(2\)"),
+    (["a", "b"], ["X", 3], r"one non-empty label \(str\) per word \(2\)"),
+])
+def test_bidirectional_rnn_refuses_bad_input(words, outputs, message):
+    with pytest.raises(ValueError, match=message):
+        diagrams.draw_bidirectional_rnn(words, outputs)
+
+
+@pytest.mark.parametrize("generating", [False, True])
+def test_letter_steps_give_every_input_in_training_and_feed_letters_back_in_generation(generating):
+    boxes, arrows, texts = kinds(diagrams.draw_letter_steps("emma", generating=generating))
+    steps = len("^emma")
+    given = 1 if generating else steps  # generating, only ^ is given
+    assert len(boxes) == 1 + 2 * steps + given  # the gender, a cell and an output per step, the given inputs
+    dashed = [a for a in arrows if a.get_linestyle() not in ("-", "solid")]
+    assert len(dashed) == (steps - 1 if generating else 0)  # a drawn letter fed back into every later step
+    assert len(arrows) == 1 + steps + (steps - 1) + given + len(dashed)
+    assert ("drawn" in texts) == generating and ("target" in texts) != generating
+    assert texts.count("m") == (2 if generating else 4) and "$" in texts and "^" in texts
+
+
+@pytest.mark.parametrize("name, generating, message", [
+    ("", False, "1 to 8 letters"), ("emma!", False, "1 to 8 letters"), (["emma"], False, "1 to 8 letters"),
+    ("emma", "yes", "generating must be True or False; got 'yes'"),
+])
+def test_letter_steps_refuse_bad_input(name, generating, message):
+    with pytest.raises(ValueError, match=message):
+        diagrams.draw_letter_steps(name, generating)

@@ -826,6 +826,13 @@ def test_the_work_efficient_scan_equals_the_loop_and_does_linear_work(time):
     assert passes == max(2 * log2 - 1, 1) and combinations == 2 * time - 2 - log2
 
 
+
+def test_the_worked_example_of_exercise_08_2_counts_what_the_scans_do():
+    rng = np.random.default_rng(0)
+    _, passes, combinations = exercises.rnns_today._blelloch_scan(rng.uniform(0.5, 1, (8, 1)), rng.normal(size=(8, 1)))
+    assert (passes, combinations) == (5, 4 + 2 + 1 + 1 + 3)  # as 08's exercise 2 works it at 8 steps
+    assert exercises.rnns_today._scan_counts(8) == (3, 17)  # Hillis and Steele's, quoted beside it
+
 def test_the_counted_scan_agrees_with_the_package():
     from rnn_tutorial import scan
 
