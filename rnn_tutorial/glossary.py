@@ -78,7 +78,8 @@ TERMS = (
     Term("unrolled", 3, "an RNN drawn as one copy of its cell per time step, all with the same weights",
          ("unrolled", "unroll")),
     Term("softmax", 3, "turns a vector of scores into probabilities: e^score, divided by the sum"),
-    Term("many to many", 3, "an RNN with an output at every input step", ("many to many", "many-to-many")),
+    Term("many to many", 3, "a sequence in, a sequence out: aligned, an output at every input step (notebook 03), or "
+         "an encoder-decoder (notebook 04)", ("many to many", "many-to-many")),
     Term("named-entity tagger", 3, "a model that labels each word as a person, organisation, location or other",
          ("named-entity", "named entity")),
     Term("bidirectional RNN", 3, "two RNNs, one reading left to right and one right to left, their states joined",
@@ -158,7 +159,8 @@ TERMS = (
     Term("associative", 8, "an operation whose grouping does not matter: (s1 o s2) o s3 = s1 o (s2 o s3)"),
     Term("parallel scan", 8, "computes every running combination of an associative operation in a few passes "
          "(log2 of the length), all positions of a pass at once", ("parallel scan", "prefix scan")),
-    Term("state-space model", 8, "a linear recurrence with a fixed, learnt decay, the same at every step (S4)",
+    Term("state-space model", 8, "a linear recurrence in control theory's notation; in S4 its decay is learnt and the "
+         "same at every step, in Mamba (a selective one) it depends on the input",
          ("state-space model", "state-space models")),
     Term("selectivity", 8, "a recurrence whose gate depends on the input, so it chooses step by step what to keep "
          "and what to skip (Mamba)", ("selectivity",)),

@@ -80,6 +80,17 @@ def test_the_articles_sentence_is_in_the_grammar_and_its_salad_is_not():
     assert "love I go to the gym to" not in grammatical
 
 
+def test_no_other_order_of_the_articles_sentence_fits_the_grammar():
+    import itertools
+
+    from rnn_tutorial.datasets import sentences
+
+    words = tuple("I love to go to the gym".split())
+    fitting = {order for order in itertools.permutations(words)  # every order, slot by slot against each template
+               for slots in sentences.SENTENCE_TEMPLATES.values()
+               if len(slots) == len(order) and all(w in slot for w, slot in zip(order, slots))}
+    assert fitting == {words}  # 01's exercise 1: any other order is word salad to the grammar
+
 def test_sunspots_shape_and_values():
     years, counts = datasets.sunspots()
     assert years.shape == counts.shape == (309,)

@@ -74,7 +74,7 @@ def test_check_autocorrelation_accepts_a_right_function(capsys):
     (lambda x, lag: np.sum(x[:-lag] * x[lag:]) / np.sum(x**2), "subtract the mean"),
     (lambda x, lag: np.sum((x - x.mean())[:-lag] * (x - x.mean())[lag:]), "divide by the sum of squared"),
     (lambda x, lag: np.corrcoef(x[:-lag], x[lag:])[0, 1], "not each shifted half"),
-    (lambda x, lag: 0.0, "expected 0.4000, got 0.0000"),
+    (lambda x, lag: 0.0, "for x = [1.0, 2.0, 3.0, 4.0, 5.0] and lag 1, expected 0.4000, got 0.0000"),  # all of x
     (lambda x, lag: right(x, 1), "and lag 2"),
     (lambda x, lag: 1 / 0, "raised ZeroDivisionError"),
     (lambda x: right(x, 1), "raised TypeError"),
@@ -84,6 +84,12 @@ def test_check_autocorrelation_names_what_is_wrong(capsys, wrong, hint):
     exercises.check_autocorrelation(wrong)
     out = capsys.readouterr().out
     assert out.startswith("Not yet:") and hint in out, out
+
+
+def test_a_long_series_is_shown_in_part_with_its_length(capsys):
+    exercises.check_autocorrelation(lambda x, lag: 0.4 if len(x) == 5 else 0.0)
+    out = capsys.readouterr().out
+    assert ", ... (50 values)] and lag 1, expected" in out, out
 
 
 def test_check_best_lag_accepts_the_lag_it_measures(capsys):

@@ -118,8 +118,9 @@ def check_autocorrelation(fn: Callable) -> None:
         if _close(np.float64(got), np.corrcoef(x[:-lag], x[lag:])[0, 1]):
             return _feedback(False, "close: centre and scale with the whole series, not each shifted half")
         shown = f"{got:.4f}" if abs(got) < 1e6 else f"{got:.4g}"
-        return _feedback(False, f"for x = {np.round(x[:4], 3).tolist()}... and lag {lag}, "
-                                f"expected {want:.4f}, got {shown}")
+        values = ", ".join(str(v) for v in np.round(x[:8], 3).tolist())  # the whole of a short x, to work by hand
+        values = f"[{values}]" if len(x) <= 8 else f"[{values}, ... ({len(x)} values)]"
+        return _feedback(False, f"for x = {values} and lag {lag}, expected {want:.4f}, got {shown}")
     return _feedback(True, "order-blind statistics (mean, spread) miss what this number measures.")
 
 
