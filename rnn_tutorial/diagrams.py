@@ -146,8 +146,9 @@ def draw_rnn_type(kind: str, ax=None):
             _arrow(ax, (x, 0.32), (x, 1.18))
         if t + 1 < steps:
             hand_off = kind == "encoder-decoder" and t + 1 == spec["outputs"][0]  # the encoder's last state
-            _arrow(ax, (x + 0.42, 0), (x + step - 0.42, 0), label="summary" if hand_off else None,
-                   label_offset=(0, 0.5))
+            _arrow(ax, (x + 0.42, 0), (x + step - 0.42, 0))
+            if hand_off:  # above the arrow, small enough to stay clear of the boxes
+                ax.text(x + step / 2 - 0.1, 0.62, "summary", ha="center", va="center", fontsize=9, color="dimgray")
         if spec.get("feedback") and t in spec["outputs"] and t + 1 < steps:
             # the output, fed back in as the next step's input: drawn over the next cell, so its head shows
             _arrow(ax, (x + 0.32, 1.4), (x + step - 0.22, 0.34), linestyle="--", connectionstyle="arc3,rad=-0.35",
@@ -350,7 +351,7 @@ def draw_scan_dependencies(length: int = 8, ax=None):
     while 2 ** len(offsets) < length:
         offsets.append(2 ** len(offsets))
     step, row = 1.25, 1.5  # distances between columns and between rows
-    ax = _new_axes(ax, (0.75 * length * step + 1.5, 0.75 * row * (len(offsets) + 1) + 0.6))
+    ax = _new_axes(ax, (0.75 * length * step + 1.5, 0.75 * row * (len(offsets) + 1) + 1.3))
     covered = [(t, t) for t in range(length)]
     for number in range(len(offsets) + 1):
         y = -number * row
@@ -366,8 +367,11 @@ def draw_scan_dependencies(length: int = 8, ax=None):
             _box(ax, t * step, y, f"{first}..{last}", width=0.95, height=0.5, colour=colour)
         label = "steps" if number == 0 else f"pass {number}\noffset {offsets[number - 1]}"
         ax.text(-0.9, y, label, ha="right", va="center", fontsize=9, color="dimgray")
+    ax.text((length - 1) * step / 2, -len(offsets) * row - 0.75, "orange: the steps' own pairs;  green: finished, "
+            "covering every step from 0;  blue: not yet\ngrey arrow: a box's own pair, kept;  blue arrow: the pair "
+            "one offset to the left, combined with it", ha="center", va="top", fontsize=9, color="dimgray")
     ax.set_xlim(-2.4, (length - 1) * step + 0.7)
-    ax.set_ylim(-len(offsets) * row - 0.5, 0.5)
+    ax.set_ylim(-len(offsets) * row - 1.5, 0.5)
     return ax
 
 
@@ -457,9 +461,10 @@ def draw_bidirectional_rnn(words: Sequence[str], outputs: Sequence[str] | None =
     _arrow(ax, (-1.25, 0), (-0.75, 0))
     ax.text(end + 1.3, 1.2, f"$\\overleftarrow{{h}}_{{{n + 1}}} = 0$", ha="left", va="center", fontsize=10)
     _arrow(ax, (end + 1.25, 1.2), (end + 0.75, 1.2), color="firebrick")
-    ax.text(end / 2, -2.2, "blue: reads left to right;  red: a second RNN, its own weights, reads right to left;\n"
-            "each output reads both states of its word, side by side", ha="center", va="center", fontsize=9,
-            color="dimgray")
+    ax.text(end / 2, -2.2, "blue row: reads left to right;  red row: a second RNN, its own weights, reads right to "
+            "left;\n"
+            "every word goes up into both rows, and each output reads both states of its word, side by side",
+            ha="center", va="center", fontsize=9, color="dimgray")
     ax.set_xlim(-2.5, end + 2.5)
     ax.set_ylim(-2.6, 3.1)
     return ax

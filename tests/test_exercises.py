@@ -713,7 +713,7 @@ def causal_right(x, w_q, w_k, w_v):
 
 def test_check_causal_self_attention_accepts_the_reference(capsys):
     exercises.check_causal_self_attention(causal_right)
-    assert capsys.readouterr().out.startswith("Correct! position t mixes only positions 0..t")
+    assert capsys.readouterr().out.startswith("Correct! position i mixes only positions 0..i")
 
 
 def causal_variant(**change):
@@ -721,11 +721,11 @@ def causal_variant(**change):
 
 
 @pytest.mark.parametrize("wrong, hint", [
-    (causal_variant(masked=False), "position t must not look at later positions"),
+    (causal_variant(masked=False), "query position i must not look at later key positions j"),
     (causal_variant(after=True), "mask before the softmax, not after"),
     (causal_variant(strict=True), "a position may look at itself"),
     (causal_variant(scaled=False), "divide the scores by sqrt(d)"),
-    (causal_variant(swapped=True), "scores[t, s] is query_t . key_s"),
+    (causal_variant(swapped=True), "scores[i, j] is query_i . key_j"),
     (lambda *a: (causal_right(*a)[0] * 2, causal_right(*a)[1]), "the weights are right, but the output is not"),
     (lambda *a: causal_right(*a)[1], "return the pair (output, weights)"),
     (lambda *a: (causal_right(*a)[0], causal_right(*a)[1][0]), "weights should have shape (2, 5, 5)"),

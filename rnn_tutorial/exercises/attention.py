@@ -92,7 +92,7 @@ def check_scale_prediction(prediction) -> None:
 # Exercise 07.2: causal self-attention, as a transformer's decoder uses it.
 
 def causal_self_attention(x, w_q, w_k, w_v) -> tuple[np.ndarray, np.ndarray]:
-    """Self-attention in which position t sees only positions 0..t: `(output, weights)` (exercise 07.2).
+    """Self-attention in which position i sees only positions 0..i: `(output, weights)` (exercise 07.2).
 
     x `(batch, T, features)`; w_q, w_k `(features, d)`; w_v `(features, dv)`. Scores scaled by 1/sqrt(d).
     """
@@ -158,15 +158,15 @@ def check_causal_self_attention(fn: Callable) -> None:
         return _feedback(False, problem)
     out, weights = got
     if _close(out, want_out) and _close(weights, want_weights):
-        return _feedback(True, "position t mixes only positions 0..t, so a model trained this way on whole "
+        return _feedback(True, "position i mixes only positions 0..i, so a model trained this way on whole "
                                "sequences at once can still write one token at a time, never seeing its future.")
-    hints = [({"masked": False}, "position t must not look at later positions: before the softmax, set the "
-                                 "scores above the diagonal (s > t) to -inf"),
+    hints = [({"masked": False}, "query position i must not look at later key positions j: before the softmax, "
+                                 "set the scores above the diagonal (j > i) to -inf"),
              ({"after": True}, "mask before the softmax, not after: zeroing weights afterwards leaves rows that no "
                                "longer sum to 1"),
-             ({"strict": True}, "a position may look at itself: mask only s > t, not s >= t"),
+             ({"strict": True}, "a position may look at itself: mask only j > i, not j >= i"),
              ({"scaled": False}, "divide the scores by sqrt(d), d = w_k.shape[1], as in the self-attention above"),
-             ({"swapped": True}, "scores[t, s] is query_t . key_s: multiply the queries by the keys transposed, "
+             ({"swapped": True}, "scores[i, j] is query_i . key_j: multiply the queries by the keys transposed, "
                                  "not the other way round")]
     for change, hint in hints:
         wrong_out, wrong_weights = _self_attention_variant(x, w_q, w_k, w_v, **change)
