@@ -109,7 +109,7 @@ RNN_TYPES = {
     "many to one": {"steps": 4, "inputs": [0, 1, 2, 3], "outputs": [3], "example": "a review gives a rating"},
     "many to many": {"steps": 4, "inputs": [0, 1, 2, 3], "outputs": [0, 1, 2, 3], "example": "a tag per word",
                      "title": "many to many, aligned"},
-    "encoder-decoder": {"steps": 6, "inputs": [0, 1, 2], "outputs": [3, 4, 5], "example": "translation",
+    "encoder-decoder": {"steps": 7, "inputs": [0, 1, 2], "outputs": [3, 4, 5, 6], "example": "translation",
                         "feedback": True, "start": [3], "title": "many to many: encoder-decoder"},
 }
 
@@ -268,7 +268,7 @@ def draw_backward_rnn(steps: int = 4, ax=None):
         if t + 1 < steps:
             _arrow(ax, (x + 0.55, -0.12), (x + step - 0.55, -0.12), **grey)
             _arrow(ax, (x + step - 0.55, 0.15), (x + 0.55, 0.15), color=GRADIENT_COLOUR)
-            ax.text(x + step / 2, 0.42, r"$\times W_h^\top,\ \times(1-h^2)$", ha="center", fontsize=8,
+            ax.text(x + step / 2, 0.42, rf"$\times (1-h_{{{t + 2}}}^2)\, w_h$", ha="center", fontsize=8,
                     color=GRADIENT_COLOUR)
         # every step sends its share of the weights' gradient down to the shared weights
         _arrow(ax, (x + 0.2, -0.38), ((steps - 1) * step / 2 + 0.3 * (t - (steps - 1) / 2), -2.55),

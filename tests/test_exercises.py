@@ -437,7 +437,13 @@ def test_check_rnn_types_accepts_the_articles_many_to_many_for_translation(capsy
     assert out.startswith("Correct!") and "the encoder-decoder" in out, out
 
 
+def test_check_rnn_types_accepts_a_caption_as_an_encoder_decoder(capsys):
+    exercises.check_rnn_types({**exercises.TASK_TYPES, "describe a photo in one sentence": "encoder-decoder"})
+    assert capsys.readouterr().out.startswith("Correct!")
+
+
 @pytest.mark.parametrize("change, hint", [
+    ({"describe a photo in one sentence": "many to one"}, "it starts from one input and writes a sequence"),
     ({"forecast tomorrow's temperature from the last 30 days": "many to many"},
      "look for the type where it reads a whole sequence"),
     ({"translate a sentence into German": "many to one"}, "read all, then write"),

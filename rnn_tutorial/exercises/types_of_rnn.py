@@ -14,8 +14,10 @@ TASK_TYPES = {
     "translate a sentence into German": "encoder-decoder",
     "tell whether a photo shows a cat": "one to one",
 }
-# The article calls translation "many to many"; the encoder-decoder is the kind of many to many it needs.
-_ALSO_RIGHT = {"translate a sentence into German": {"many to many"}}
+# The article calls translation "many to many"; the encoder-decoder is the kind of many to many it needs. A
+# caption is one to many, as the article has it, or an encoder-decoder whose encoder reads the photo (not an RNN).
+_ALSO_RIGHT = {"translate a sentence into German": {"many to many"},
+               "describe a photo in one sentence": {"encoder-decoder"}}
 _TYPE_HINTS = {
     "many to one": "it reads a whole sequence and gives one answer at the end",
     "one to many": "it starts from one input and writes a sequence, feeding each output back in",
