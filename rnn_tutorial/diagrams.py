@@ -135,7 +135,7 @@ def draw_rnn_type(kind: str, ax=None):
         _arrow(ax, (t * step, -1.18), (t * step, -0.32))
     for t in range(steps):
         x = t * step
-        decoding = kind == "encoder-decoder" and t in spec["outputs"]
+        decoding = spec.get("feedback") and t in spec["outputs"]  # a cell that writes, fed its own output
         # labelled x_1, h_1, y_1, ...: inputs and outputs numbered in their own order, the states by step
         _box(ax, x, 0, f"$h_{t + 1}$", width=0.8, height=0.6, colour=DECODER_COLOUR if decoding else CELL_COLOUR)
         if t in spec["inputs"]:
@@ -279,8 +279,8 @@ def draw_backward_rnn(steps: int = 4, ax=None):
     _arrow(ax, (loss_x - 0.6, 0.15), ((steps - 1) * step + 0.55, 0.15), color=GRADIENT_COLOUR)
     ax.text(loss_x - step / 2, 0.42, rf"$\partial L/\partial h_{{{steps}}}$", ha="center", fontsize=9,
             color=GRADIENT_COLOUR)
-    _box(ax, (steps - 1) * step / 2, -2.85, "shared weights $W_x, W_h, b$: their gradients summed over the steps",
-         width=max(6.0, (steps - 1) * step), height=0.5, colour="white")
+    _box(ax, (steps - 1) * step / 2, -2.85, "shared $w_x, w_h, b$: gradients summed over the steps",
+         width=max(6.0, (steps - 1) * step + 1.0), height=0.5, colour="white")
     ax.text(loss_x / 2, 1.05, "forward: grey, left to right      backward: red, right to left", ha="center",
             fontsize=9, color="dimgray")
     ax.set_xlim(-0.9, loss_x + 0.8)
